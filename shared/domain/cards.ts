@@ -1,0 +1,148 @@
+import { fail, ok, type Result } from '../protocol/errors.ts';
+import type { CardAdd, CardEdit, CardMerge } from '../schemas/commands.ts';
+import type { Author, Card, Session } from '../schemas/session.ts';
+import { touch, type Actor, type Change } from './context.ts';
+import { denyAddCard, denyChangeCard, denyModerate } from './permissions.ts';
+import { isLive } from './visibility.ts';
+
+function authorFor(session: Session, actor: Actor, command: CardAdd): Result<Author> {
+  if (actor.role === 'participant') {
+    if (command.attribution) return fail('forbidden', 'Only the facilitator may attribute cards');
+    return ok({ kind: 'participant', participantId: actor.participantId });
+  }
+  const attribution = command.attribution ?? { kind: 'facilitator' as const };
+  if (attribution.kind === 'participant' && !session.participants[attribution.participantId]) {
+    return fail('not_found', 'No such participant in this session');
+  }
+  return ok(attribution);
+}
+
+const sameAuthor = (a: Author, b: Author): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Adds a card. Idempotent: the same command again returns the stored card unchanged, so a
+ * client may retry after a lost ack. The same id with other content is a conflict.
+ */
+export function addCard(session: Session, actor: Actor, command: CardAdd, now: number): Result<Change<Card>> {
+  const author = authorFor(session, actor, command);
+  if (!author.ok) return author;
+  const existing = session.cards[command.id];
+  const candidate = {
+    id: command.id,
+    columnId: command.columnId,
+    domain: command.domain,
+    text: command.text,
+    author: author.data,
+    anonymous: command.anonymous,
+    handVotes: 0,
+    deletedAt: null,
+    mergedInto: null,
+  };
+  if (existing) {
+    // A retry (even after a later edit or delete) returns the card as it is now.
+    return sameAuthor(existing.author, candidate.author) ? ok({ session, value: existing }) : fail('conflict', 'A different card has this id');
+  }
+  const denied = denyAddCard(session, actor);
+  if (denied) return denied;
+  if (!session.columns.some((c) => c.id === command.columnId)) return fail('not_found', 'No such column');
+  if (command.domain !== null && !session.domains.includes(command.domain)) return fail('not_found', 'No such domain in this session');
+  if (command.anonymous && actor.role === 'participant' && !session.settings.allowAnonymousCards) {
+    return fail('forbidden', 'This session does not allow anonymous cards');
+  }
+  const card: Card = { ...candidate, createdAt: now, updatedAt: now };
+  return ok({ session: touch(session, now, { cards: { ...session.cards, [card.id]: card } }), value: card });
+}
+
+function liveCard(session: Session, id: string): Result<Card> {
+  const card = session.cards[id];
+  return card && isLive(card) ? ok(card) : fail('not_found', 'No such card');
+}
+
+const withCard = (session: Session, card: Card, now: number): Session =>
+  touch(session, now, { cards: { ...session.cards, [card.id]: card } });
+
+/** Changes a card's text, column or domain. */
+export function editCard(session: Session, actor: Actor, command: CardEdit, now: number): Result<Change<Card>> {
+  const found = liveCard(session, command.id);
+  if (!found.ok) return found;
+  const denied = denyChangeCard(session, actor, found.data);
+  if (denied) return denied;
+  if (command.columnId !== undefined && !session.columns.some((c) => c.id === command.columnId)) {
+    return fail('not_found', 'No such column');
+  }
+  if (command.domain != null && !session.domains.includes(command.domain)) return fail('not_found', 'No such domain in this session');
+  const card: Card = {
+    ...found.data,
+    text: command.text ?? found.data.text,
+    columnId: command.columnId ?? found.data.columnId,
+    domain: command.domain === undefined ? found.data.domain : command.domain,
+    updatedAt: now,
+  };
+  return ok({ session: withCard(session, card, now), value: card });
+}
+
+/** Soft-deletes a card; deleting a deleted card succeeds (retries), votes on it stop counting. */
+export function deleteCard(session: Session, actor: Actor, id: string, now: number): Result<Change<Card>> {
+  const card = session.cards[id];
+  if (!card) return fail('not_found', 'No such card');
+  const denied = denyChangeCard(session, actor, card);
+  if (denied) return denied;
+  if (card.deletedAt !== null) return ok({ session, value: card });
+  const deleted: Card = { ...card, deletedAt: now, updatedAt: now };
+  return ok({ session: withCard(session, deleted, now), value: deleted });
+}
+
+/** Undoes a delete. Votes on the card count again. */
+export function restoreCard(session: Session, actor: Actor, id: string, now: number): Result<Change<Card>> {
+  const card = session.cards[id];
+  if (!card || card.mergedInto !== null) return fail('not_found', 'No such card');
+  const denied = denyChangeCard(session, actor, card);
+  if (denied) return denied;
+  if (card.deletedAt === null) return ok({ session, value: card });
+  const restored: Card = { ...card, deletedAt: null, updatedAt: now };
+  return ok({ session: withCard(session, restored, now), value: restored });
+}
+
+/**
+ * Merges duplicate cards into a target. The sources' votes move to the target (a participant
+ * may then hold more than the per-card maximum on it: votes are never thrown away) and their
+ * hand-counted votes add up.
+ */
+export function mergeCards(session: Session, actor: Actor, command: CardMerge, now: number): Result<Change<Card>> {
+  const denied = denyModerate(session, actor);
+  if (denied) return denied;
+  const target = liveCard(session, command.targetId);
+  if (!target.ok) return target;
+  const sourceIds = [...new Set(command.sourceIds)];
+  if (sourceIds.includes(command.targetId)) return fail('conflict', 'A card cannot be merged into itself');
+  const sources: Card[] = [];
+  for (const id of sourceIds) {
+    const source = liveCard(session, id);
+    if (!source.ok) return source;
+    sources.push(source.data);
+  }
+  const cards = { ...session.cards };
+  for (const source of sources) cards[source.id] = { ...source, mergedInto: target.data.id, updatedAt: now };
+  const merged: Card = {
+    ...target.data,
+    text: command.text ?? target.data.text,
+    handVotes: sources.reduce((sum, s) => sum + s.handVotes, target.data.handVotes),
+    updatedAt: now,
+  };
+  cards[merged.id] = merged;
+  const moved = new Set(sourceIds);
+  const votes = Object.fromEntries(
+    Object.entries(session.votes).map(([id, v]) => [id, moved.has(v.cardId) ? { ...v, cardId: merged.id } : v]),
+  );
+  return ok({ session: touch(session, now, { cards, votes }), value: merged });
+}
+
+/** Records votes counted by hand (sticky dots) for a card. */
+export function setHandVotes(session: Session, actor: Actor, id: string, count: number, now: number): Result<Change<Card>> {
+  const denied = denyModerate(session, actor);
+  if (denied) return denied;
+  const found = liveCard(session, id);
+  if (!found.ok) return found;
+  const card: Card = { ...found.data, handVotes: count, updatedAt: now };
+  return ok({ session: withCard(session, card, now), value: card });
+}

@@ -1,0 +1,141 @@
+import type { Card, Participant, Session } from '../schemas/session.ts';
+import type {
+  AuthorView,
+  CardView,
+  MyVote,
+  ParticipantView,
+  SessionMeta,
+  SessionSnapshot,
+  Viewer,
+  VotesView,
+} from '../protocol/views.ts';
+
+/** Not deleted and not merged into another card. */
+export const isLive = (card: Card): boolean => card.deletedAt === null && card.mergedInto === null;
+
+/** Cards are hidden from everybody but their author and the facilitator. */
+export const cardsHidden = (session: Session): boolean => session.settings.hideUntilReveal && !session.revealed;
+
+/**
+ * Whether a viewer may see a card. Hidden cards reach only their author and the facilitator:
+ * never other participants, never the projection.
+ */
+export function cardVisibleTo(session: Session, card: Card, viewer: Viewer): boolean {
+  if (!isLive(card)) return false;
+  if (viewer.role === 'facilitator' || !cardsHidden(session)) return true;
+  return viewer.role === 'participant' && card.author.kind === 'participant' && card.author.participantId === viewer.participantId;
+}
+
+/** Vote totals are always shown to the facilitator; to others except while voting with totals hidden. */
+export function totalsVisibleTo(session: Session, viewer: Viewer): boolean {
+  if (viewer.role === 'facilitator') return true;
+  return session.phase !== 'voting' || session.settings.showTotalsWhileVoting;
+}
+
+/** Whether the viewer may see names of voters (non-anonymous votes; never on the projection). */
+export const votersVisibleTo = (session: Session, viewer: Viewer): boolean =>
+  !session.settings.anonymousVotes && viewer.role !== 'projection' && totalsVisibleTo(session, viewer);
+
+/** The author as shown to others: an anonymous card names nobody. */
+export function authorView(session: Session, card: Card): AuthorView {
+  if (card.anonymous) return { kind: 'anonymous' };
+  if (card.author.kind !== 'participant') return { kind: card.author.kind };
+  const participant = session.participants[card.author.participantId];
+  return { kind: 'participant', participantId: card.author.participantId, name: participant?.name ?? '?' };
+}
+
+export function toCardView(session: Session, card: Card): CardView {
+  return {
+    id: card.id,
+    columnId: card.columnId,
+    domain: card.domain,
+    text: card.text,
+    author: authorView(session, card),
+    handVotes: card.handVotes,
+    createdAt: card.createdAt,
+    updatedAt: card.updatedAt,
+  };
+}
+
+/** Digital votes on live cards, per card. */
+export function tallyVotes(session: Session): Map<string, string[]> {
+  const tally = new Map<string, string[]>();
+  for (const vote of Object.values(session.votes)) {
+    const card = session.cards[vote.cardId];
+    if (!card || !isLive(card)) continue;
+    const voters = tally.get(vote.cardId);
+    if (voters) voters.push(vote.voterId);
+    else tally.set(vote.cardId, [vote.voterId]);
+  }
+  return tally;
+}
+
+/** Totals of one card for a viewer; hand-counted votes included. */
+export function votesView(session: Session, cardId: string, voterIds: string[], withVoters: boolean): VotesView {
+  const card = session.cards[cardId];
+  const view: VotesView = { cardId, total: voterIds.length + (card?.handVotes ?? 0) };
+  if (withVoters) view.voters = voterIds.map((id) => session.participants[id]?.name ?? '?').sort();
+  return view;
+}
+
+/** One card's voter ids (for incremental updates). */
+export const votersOf = (session: Session, cardId: string): string[] =>
+  Object.values(session.votes)
+    .filter((v) => v.cardId === cardId)
+    .map((v) => v.voterId);
+
+export function myVotes(session: Session, participantId: string): MyVote[] {
+  return Object.values(session.votes)
+    .filter((v) => v.voterId === participantId && session.cards[v.cardId] && isLive(session.cards[v.cardId]!))
+    .map((v) => ({ id: v.id, cardId: v.cardId }));
+}
+
+export function participantView(p: Participant): ParticipantView {
+  const { tokenHash: _hidden, ...rest } = p;
+  return rest;
+}
+
+export function sessionMeta(session: Session): SessionMeta {
+  const cards = Object.values(session.cards);
+  return {
+    id: session.id,
+    studyId: session.studyId,
+    title: session.title,
+    date: session.date,
+    mode: session.mode,
+    domains: session.domains,
+    columns: session.columns,
+    joinCode: session.joinCode,
+    phase: session.phase,
+    revealed: session.revealed,
+    locked: session.locked,
+    settings: session.settings,
+    timer: session.timer,
+    cardCount: cards.filter(isLive).length,
+    participantCount: Object.keys(session.participants).length,
+  };
+}
+
+/** The complete view of a session for one viewer. The only way state leaves the server. */
+export function snapshotFor(session: Session, viewer: Viewer, now: number): SessionSnapshot {
+  const cards = Object.values(session.cards).filter((c) => cardVisibleTo(session, c, viewer));
+  const tally = tallyVotes(session);
+  const withVoters = votersVisibleTo(session, viewer);
+  const me = viewer.role === 'participant' ? session.participants[viewer.participantId] : undefined;
+  return {
+    serverNow: now,
+    viewer,
+    session: sessionMeta(session),
+    cards: cards.map((c) => toCardView(session, c)),
+    votes: totalsVisibleTo(session, viewer)
+      ? cards.map((c) => votesView(session, c.id, tally.get(c.id) ?? [], withVoters))
+      : null,
+    myVotes: viewer.role === 'participant' ? myVotes(session, viewer.participantId) : [],
+    myCardIds:
+      viewer.role === 'participant'
+        ? cards.filter((c) => c.author.kind === 'participant' && c.author.participantId === viewer.participantId).map((c) => c.id)
+        : [],
+    me: me ? participantView(me) : null,
+    participants: viewer.role === 'facilitator' ? Object.values(session.participants).map(participantView) : null,
+  };
+}

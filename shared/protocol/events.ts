@@ -1,0 +1,120 @@
+import type { z } from 'zod';
+import type * as C from '../schemas/commands.ts';
+import type { Timer } from '../schemas/session.ts';
+import type { ErrorCode } from './errors.ts';
+import type {
+  CardView,
+  JoinResult,
+  MyVote,
+  ParticipantView,
+  SessionMeta,
+  SessionSnapshot,
+  SessionSummary,
+  StudyView,
+  VotesView,
+} from './views.ts';
+
+/** Every command is answered with this; `message` is for people, `error` for code. */
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: ErrorCode; message: string };
+export type AckFn<T> = (result: Ack<T>) => void;
+
+type Cmd<S extends z.ZodType, T> = (payload: z.input<S>, ack: AckFn<T>) => void;
+
+/**
+ * Commands, client to server. Every one carries an ack. Common errors for all:
+ * `invalid_payload` (schema), `unauthorised` (no role for it), `rate_limited`, `storage_failed`
+ * (not written, nothing changed), `internal`.
+ * Session-scoped commands name their `sessionId`, which must be the session the socket opened
+ * or joined (`forbidden` otherwise).
+ */
+export interface ClientToServerEvents {
+  /** Facilitator. The study this socket's key opens, with its sessions; subscribes to changes. */
+  'study:open': Cmd<z.ZodObject<{}>, StudyView>;
+  /** Facilitator. Rename the study. */
+  'study:rename': Cmd<typeof C.StudyRenameSchema, StudyView>;
+  /** Facilitator. Create a session in the study; it starts in `preparation`. */
+  'session:create': Cmd<typeof C.SessionCreateSchema, SessionSummary>;
+  /** Facilitator. Open a session of the study as console or projection. Errors: not_found, corrupt_file. */
+  'session:open': Cmd<typeof C.SessionOpenSchema, SessionSnapshot>;
+  /** Facilitator. Change title, date, mode, domains, columns or settings. Errors: conflict (column with cards removed). */
+  'session:update': Cmd<typeof C.SessionUpdateSchema, SessionMeta>;
+  /** Facilitator. Move to another phase. Errors: wrong_phase (transition not allowed). */
+  'session:phase': Cmd<typeof C.SessionPhaseSchema, SessionMeta>;
+  /** Facilitator. Reveal hidden cards to everyone (or hide them again). */
+  'session:reveal': Cmd<typeof C.SessionRevealSchema, SessionMeta>;
+  /** Facilitator. Lock the board: participants can no longer change cards or votes. */
+  'session:lock': Cmd<typeof C.SessionLockSchema, SessionMeta>;
+  /** Facilitator. Start, pause, resume, extend or reset the phase timer. Errors: conflict. */
+  'timer:control': Cmd<typeof C.TimerControlSchema, Timer>;
+  /** Facilitator (scribe). Add a person in the room, to attribute cards to. */
+  'participant:add': Cmd<typeof C.ParticipantAddSchema, ParticipantView>;
+
+  /** Anyone. Join by code as a participant. Errors: not_found (no such code), wrong_phase (closed). */
+  'session:join': Cmd<typeof C.SessionJoinSchema, JoinResult>;
+  /** Participant. Resume after reload or reconnect with the token from join. Errors: unauthorised, not_found. */
+  'session:resume': Cmd<typeof C.SessionResumeSchema, SessionSnapshot>;
+  /** Participant. Change one's own profile. */
+  'profile:update': Cmd<typeof C.ProfileUpdateSchema, ParticipantView>;
+
+  /**
+   * Participant (collecting) or facilitator (any phase but closed). Idempotent by card id.
+   * Errors: wrong_phase, locked, not_found (column), conflict (id taken by another card), forbidden.
+   */
+  'card:add': Cmd<typeof C.CardAddSchema, CardView>;
+  /** Author (collecting) or facilitator. Errors: not_found, forbidden, wrong_phase, locked. */
+  'card:edit': Cmd<typeof C.CardEditSchema, CardView>;
+  /** Author (collecting) or facilitator. Soft delete, undone by card:restore. Idempotent. */
+  'card:delete': Cmd<typeof C.CardRefSchema, { id: string }>;
+  /** Whoever may delete the card. Undo of a delete. */
+  'card:restore': Cmd<typeof C.CardRefSchema, CardView>;
+  /** Facilitator. Merge duplicates into the target; their votes carry over. */
+  'card:merge': Cmd<typeof C.CardMergeSchema, CardView>;
+  /** Facilitator (scribe). Set the number of votes counted by hand for a card. */
+  'card:hand-votes': Cmd<typeof C.HandVotesSchema, VotesView>;
+
+  /** Participant, voting phase. Idempotent by vote id. Errors: budget_exhausted, card_vote_limit, wrong_phase, locked. */
+  'vote:cast': Cmd<typeof C.VoteCastSchema, MyVote[]>;
+  /** Participant, voting phase. Idempotent: retracting a vote that is gone succeeds. */
+  'vote:retract': Cmd<typeof C.VoteRetractSchema, MyVote[]>;
+}
+
+/** Facts, server to client: what has happened. Clients apply them idempotently by id. */
+export interface ServerToClientEvents {
+  /** The whole view of the session for this socket, after a change of visibility (phase, reveal, settings). */
+  'session:snapshot': (snapshot: SessionSnapshot) => void;
+  /** Session properties changed. */
+  'session:updated': (meta: SessionMeta) => void;
+  /** Timer changed; `serverNow` lets the client correct for clock offset. */
+  'timer:updated': (timer: Timer, serverNow: number) => void;
+  /** A card became visible to this socket or changed. */
+  'card:upserted': (card: CardView) => void;
+  /** A card was deleted, merged away, or is no longer visible. */
+  'card:removed': (id: string) => void;
+  /** Vote totals of a card changed (only to sockets that may see totals). */
+  'votes:updated': (votes: VotesView) => void;
+  /** The participant's own votes (to all their sockets). */
+  'votes:mine': (votes: MyVote[]) => void;
+  /** Facilitator: the participant list changed. */
+  'participants:updated': (participants: ParticipantView[]) => void;
+  /** Facilitator: the study or one of its sessions changed. */
+  'study:updated': (study: StudyView) => void;
+}
+
+/** Per-socket state on the server: set by the handshake, join and open; never from the client's word. */
+export interface SocketData {
+  role: 'facilitator' | 'participant' | 'none';
+  studyId: string | null;
+  sessionId: string | null;
+  participantId: string | null;
+  view: 'console' | 'projection' | 'board';
+}
+
+/** What a client puts in the handshake `auth`: a facilitator key, or nothing. */
+export interface HandshakeAuth {
+  studyId?: string;
+  key?: string;
+}
+
+export type CommandName = keyof ClientToServerEvents;
+export type CommandPayload<E extends CommandName> = Parameters<ClientToServerEvents[E]>[0];
+export type CommandData<E extends CommandName> = Parameters<ClientToServerEvents[E]>[1] extends AckFn<infer T> ? T : never;

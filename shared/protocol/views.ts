@@ -1,0 +1,111 @@
+import type { Column, Mode, Phase, Profile, Settings, Timer } from '../schemas/session.ts';
+
+/** Who is looking: decides what a view may contain. */
+export type Viewer =
+  | { role: 'facilitator' }
+  | { role: 'projection' }
+  | { role: 'participant'; participantId: string };
+
+/** A card's author as others may see it. Anonymous cards name nobody, not even to the facilitator. */
+export type AuthorView =
+  | { kind: 'participant'; participantId: string; name: string }
+  | { kind: 'room' }
+  | { kind: 'facilitator' }
+  | { kind: 'anonymous' };
+
+/** A live card as sent to clients. Vote totals travel separately (see VotesView). */
+export interface CardView {
+  id: string;
+  columnId: string;
+  domain: string | null;
+  text: string;
+  author: AuthorView;
+  handVotes: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** Vote totals of one card; `voters` only when votes are not anonymous, never on the projection. */
+export interface VotesView {
+  cardId: string;
+  total: number;
+  voters?: string[];
+}
+
+/** One of the viewer's own votes. */
+export interface MyVote {
+  id: string;
+  cardId: string;
+}
+
+/** A participant as the facilitator sees them (never the token hash). */
+export interface ParticipantView extends Profile {
+  id: string;
+  addedByFacilitator: boolean;
+  joinedAt: number;
+}
+
+/** Session properties every viewer may see. */
+export interface SessionMeta {
+  id: string;
+  studyId: string;
+  title: string;
+  date: string;
+  mode: Mode;
+  domains: string[];
+  columns: Column[];
+  joinCode: string;
+  phase: Phase;
+  revealed: boolean;
+  locked: boolean;
+  settings: Settings;
+  timer: Timer;
+  /** Live cards, including those the viewer cannot see yet. */
+  cardCount: number;
+  participantCount: number;
+}
+
+/** Everything one socket needs to render a session: sent on open, join, resume and big changes. */
+export interface SessionSnapshot {
+  /** Server clock when the snapshot was made, for timer offset. */
+  serverNow: number;
+  viewer: Viewer;
+  session: SessionMeta;
+  cards: CardView[];
+  /** Totals per card, or null while the viewer may not see them. */
+  votes: VotesView[] | null;
+  myVotes: MyVote[];
+  /** Ids of the viewer's own cards, anonymous ones included. */
+  myCardIds: string[];
+  me: ParticipantView | null;
+  /** Facilitator only. */
+  participants: ParticipantView[] | null;
+}
+
+/** A session in the study overview. */
+export interface SessionSummary {
+  id: string;
+  title: string;
+  date: string;
+  mode: Mode;
+  domains: string[];
+  phase: Phase;
+  joinCode: string;
+  cardCount: number;
+  participantCount: number;
+}
+
+export interface StudyView {
+  id: string;
+  title: string;
+  createdAt: number;
+  sessions: SessionSummary[];
+}
+
+/** What a participant receives when joining: keep the token to resume later. */
+export interface JoinResult {
+  sessionId: string;
+  participantId: string;
+  token: string;
+  snapshot: SessionSnapshot;
+}

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { DateSchema, IdSchema, LIMITS, text } from './common.ts';
+import {
+  ColumnSchema,
+  DomainSchema,
+  ModeSchema,
+  PhaseSchema,
+  ProfileSchema,
+  SettingsSchema,
+} from './session.ts';
+
+/** Payloads of the client-to-server commands, one schema per event (see protocol/events.ts). */
+
+const SessionRef = z.object({ sessionId: IdSchema });
+
+export const StudyRenameSchema = z.object({ title: text(LIMITS.title) });
+
+export const SessionCreateSchema = z.object({
+  title: text(LIMITS.title),
+  date: DateSchema,
+  mode: ModeSchema,
+  domains: z.array(DomainSchema).min(1).max(LIMITS.domains),
+  /** Column titles; defaults to the two central questions. */
+  columns: z.array(text(LIMITS.title)).min(1).max(LIMITS.columns).optional(),
+  settings: SettingsSchema.partial().optional(),
+});
+export type SessionCreate = z.infer<typeof SessionCreateSchema>;
+
+export const SessionOpenSchema = SessionRef.extend({
+  view: z.enum(['console', 'projection']).default('console'),
+});
+
+export const SessionUpdateSchema = SessionRef.extend({
+  title: text(LIMITS.title).optional(),
+  date: DateSchema.optional(),
+  mode: ModeSchema.optional(),
+  domains: z.array(DomainSchema).min(1).max(LIMITS.domains).optional(),
+  columns: z.array(ColumnSchema).min(1).max(LIMITS.columns).optional(),
+  settings: SettingsSchema.partial().optional(),
+});
+export type SessionUpdate = z.infer<typeof SessionUpdateSchema>;
+
+export const SessionPhaseSchema = SessionRef.extend({ phase: PhaseSchema });
+export const SessionRevealSchema = SessionRef.extend({ revealed: z.boolean() });
+export const SessionLockSchema = SessionRef.extend({ locked: z.boolean() });
+
+export const TimerControlSchema = z.discriminatedUnion('action', [
+  SessionRef.extend({ action: z.literal('start'), ms: z.number().int().min(1000).max(LIMITS.timerMs) }),
+  SessionRef.extend({ action: z.literal('add'), ms: z.number().int().min(-LIMITS.timerMs).max(LIMITS.timerMs) }),
+  SessionRef.extend({ action: z.literal('pause') }),
+  SessionRef.extend({ action: z.literal('resume') }),
+  SessionRef.extend({ action: z.literal('reset') }),
+]);
+export type TimerControl = z.infer<typeof TimerControlSchema>;
+
+export const SessionJoinSchema = z.object({
+  code: z.string().trim().min(1).max(20),
+  profile: ProfileSchema,
+});
+
+export const SessionResumeSchema = SessionRef.extend({
+  participantId: IdSchema,
+  token: z.string().regex(/^[A-Za-z0-9_-]{22,64}$/),
+});
+
+export const ProfileUpdateSchema = SessionRef.extend({ profile: ProfileSchema });
+
+/** Who the facilitator (scribe) attributes a card to. */
+export const AttributionSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('participant'), participantId: IdSchema }),
+  z.object({ kind: z.literal('room') }),
+  z.object({ kind: z.literal('facilitator') }),
+]);
+
+export const ParticipantAddSchema = SessionRef.extend({ id: IdSchema, profile: ProfileSchema });
+
+export const CardAddSchema = SessionRef.extend({
+  /** Made by the client, so that a retried command is applied once. */
+  id: IdSchema,
+  columnId: IdSchema,
+  domain: DomainSchema.nullable().default(null),
+  text: text(LIMITS.cardText),
+  anonymous: z.boolean().default(false),
+  /** Facilitator only; participants always post as themselves. */
+  attribution: AttributionSchema.optional(),
+});
+export type CardAdd = z.infer<typeof CardAddSchema>;
+
+export const CardEditSchema = SessionRef.extend({
+  id: IdSchema,
+  text: text(LIMITS.cardText).optional(),
+  columnId: IdSchema.optional(),
+  domain: DomainSchema.nullable().optional(),
+});
+export type CardEdit = z.infer<typeof CardEditSchema>;
+
+export const CardRefSchema = SessionRef.extend({ id: IdSchema });
+
+export const CardMergeSchema = SessionRef.extend({
+  targetId: IdSchema,
+  sourceIds: z.array(IdSchema).min(1).max(50),
+  /** Text for the merged card; the target keeps its own text when absent. */
+  text: text(LIMITS.cardText).optional(),
+});
+export type CardMerge = z.infer<typeof CardMergeSchema>;
+
+export const HandVotesSchema = SessionRef.extend({
+  id: IdSchema,
+  count: z.number().int().min(0).max(LIMITS.handVotes),
+});
+
+export const VoteCastSchema = SessionRef.extend({ id: IdSchema, cardId: IdSchema });
+export const VoteRetractSchema = SessionRef.extend({ id: IdSchema });

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { IdSchema, LIMITS, text } from './common.ts';
+
+/** A study ("onderzoek"), e.g. "Evaluatie zorginkoop 2025": the sessions of one evaluation. */
+export const StudySchema = z.object({
+  schemaVersion: z.literal(1),
+  id: IdSchema,
+  title: text(LIMITS.title),
+  /** sha256 (hex) of the facilitator key; the key itself is never stored. */
+  keyHash: z.string().regex(/^[0-9a-f]{64}$/),
+  sessionIds: z.array(IdSchema),
+  createdAt: z.number().int(),
+  updatedAt: z.number().int(),
+});
+export type Study = z.infer<typeof StudySchema>;
+
+export const CreateStudyBodySchema = z.object({ title: text(LIMITS.title) });
+export type CreateStudyBody = z.infer<typeof CreateStudyBodySchema>;
