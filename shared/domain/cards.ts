@@ -1,5 +1,6 @@
 import { fail, ok, type Result } from '../protocol/errors.ts';
 import type { CardAdd, CardEdit, CardMerge } from '../schemas/commands.ts';
+import { LIMITS } from '../schemas/common.ts';
 import type { Author, Card, Session } from '../schemas/session.ts';
 import { touch, type Actor, type Change } from './context.ts';
 import { denyAddCard, denyChangeCard, denyModerate } from './permissions.ts';
@@ -99,6 +100,10 @@ export function restoreCard(session: Session, actor: Actor, id: string, now: num
   const denied = denyChangeCard(session, actor, card);
   if (denied) return denied;
   if (card.deletedAt === null) return ok({ session, value: card });
+  // Its column or domain may have been removed while it was deleted (only live cards block that).
+  if (!session.columns.some((c) => c.id === card.columnId) || (card.domain !== null && !session.domains.includes(card.domain))) {
+    return fail('conflict', 'The column or domain of this card no longer exists');
+  }
   const restored: Card = { ...card, deletedAt: null, updatedAt: now };
   return ok({ session: withCard(session, restored, now), value: restored });
 }
@@ -121,12 +126,15 @@ export function mergeCards(session: Session, actor: Actor, command: CardMerge, n
     if (!source.ok) return source;
     sources.push(source.data);
   }
+  const handVotes = sources.reduce((sum, s) => sum + s.handVotes, target.data.handVotes);
+  // A stored card is bounded like the command (CardSchema); more would not load again.
+  if (handVotes > LIMITS.handVotes) return fail('too_large', `More than ${LIMITS.handVotes} hand-counted votes on one card`);
   const cards = { ...session.cards };
   for (const source of sources) cards[source.id] = { ...source, mergedInto: target.data.id, updatedAt: now };
   const merged: Card = {
     ...target.data,
     text: command.text ?? target.data.text,
-    handVotes: sources.reduce((sum, s) => sum + s.handVotes, target.data.handVotes),
+    handVotes,
     updatedAt: now,
   };
   cards[merged.id] = merged;

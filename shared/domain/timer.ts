@@ -1,5 +1,6 @@
 import { fail, ok, type Result } from '../protocol/errors.ts';
 import type { TimerControl } from '../schemas/commands.ts';
+import { LIMITS } from '../schemas/common.ts';
 import type { Timer } from '../schemas/session.ts';
 
 /** An idle timer. */
@@ -29,6 +30,8 @@ export function controlTimer(timer: Timer, command: TimerControl, now: number): 
     case 'add': {
       const left = Math.max(0, remainingMs(timer, now) + command.ms);
       const durationMs = Math.max(0, timer.durationMs + command.ms);
+      // TimerSchema bounds the stored timer; a session holding more would not load again.
+      if (durationMs > LIMITS.timerMs * 2 || left > LIMITS.timerMs * 2) return fail('too_large', 'The timer cannot run that long');
       const running = timer.endsAt !== null && left > 0;
       return ok({ durationMs, endsAt: running ? now + left : null, remainingMs: left });
     }

@@ -100,6 +100,8 @@ export interface StudyView {
   title: string;
   createdAt: number;
   sessions: SessionSummary[];
+  /** Sessions whose file could not be loaded, with the reason (naming the file). */
+  unavailable: { id: string; message: string }[];
 }
 
 /** What a participant receives when joining: keep the token to resume later. */

@@ -1,0 +1,84 @@
+import { addCard, deleteCard, editCard, mergeCards, restoreCard, setHandVotes } from '../../shared/domain/cards.ts';
+import { toCardView, votersOf, votesView } from '../../shared/domain/visibility.ts';
+import { ok } from '../../shared/protocol/errors.ts';
+import { CardAddSchema, CardEditSchema, CardMergeSchema, CardRefSchema, HandVotesSchema } from '../../shared/schemas/commands.ts';
+import type { Session } from '../../shared/schemas/session.ts';
+import { emitCard, emitMeta, emitMyVotes, emitVotes } from './broadcast.ts';
+import { command, type Command } from './command.ts';
+import type { RealtimeDeps } from './deps.ts';
+import { actOnSession } from './session-access.ts';
+import { cardsHidden } from '../../shared/domain/visibility.ts';
+
+/** Votes on the given cards changed meaning (delete, restore, merge): tell the totals and the voters. */
+function emitVoteEffects(deps: RealtimeDeps, session: Session, cardIds: string[]): void {
+  const voters = new Set(Object.values(session.votes).filter((v) => cardIds.includes(v.cardId)).map((v) => v.voterId));
+  for (const id of cardIds) emitVotes(deps.io, session, id);
+  for (const voter of voters) emitMyVotes(deps.io, session, voter);
+}
+
+export function cardCommands(deps: RealtimeDeps): Record<string, Command> {
+  return {
+    'card:add': command('card:add', CardAddSchema, async (input, socket) => {
+      const result = await actOnSession(deps, socket, input.sessionId, (s, actor, now) => addCard(s, actor, input, now));
+      if (!result.ok) return result;
+      const { after, value, changed } = result.data;
+      if (changed) {
+        emitCard(deps.io, after, value);
+        // While cards are hidden, the others still see how many there are.
+        if (cardsHidden(after)) emitMeta(deps.io, after);
+      }
+      return ok(toCardView(after, value));
+    }, deps),
+
+    'card:edit': command('card:edit', CardEditSchema, async (input, socket) => {
+      const result = await actOnSession(deps, socket, input.sessionId, (s, actor, now) => editCard(s, actor, input, now));
+      if (!result.ok) return result;
+      if (result.data.changed) emitCard(deps.io, result.data.after, result.data.value);
+      return ok(toCardView(result.data.after, result.data.value));
+    }, deps),
+
+    'card:delete': command('card:delete', CardRefSchema, async (input, socket) => {
+      const result = await actOnSession(deps, socket, input.sessionId, (s, actor, now) => deleteCard(s, actor, input.id, now));
+      if (!result.ok) return result;
+      const { after, value, changed } = result.data;
+      if (changed) {
+        emitCard(deps.io, after, value);
+        emitVoteEffects(deps, after, [value.id]);
+        emitMeta(deps.io, after);
+      }
+      return ok({ id: value.id });
+    }, deps),
+
+    'card:restore': command('card:restore', CardRefSchema, async (input, socket) => {
+      const result = await actOnSession(deps, socket, input.sessionId, (s, actor, now) => restoreCard(s, actor, input.id, now));
+      if (!result.ok) return result;
+      const { after, value, changed } = result.data;
+      if (changed) {
+        emitCard(deps.io, after, value);
+        emitVoteEffects(deps, after, [value.id]);
+        emitMeta(deps.io, after);
+      }
+      return ok(toCardView(after, value));
+    }, deps),
+
+    'card:merge': command('card:merge', CardMergeSchema, async (input, socket) => {
+      const result = await actOnSession(deps, socket, input.sessionId, (s, actor, now) => mergeCards(s, actor, input, now));
+      if (!result.ok) return result;
+      const { after, value } = result.data;
+      for (const id of input.sourceIds) emitCard(deps.io, after, after.cards[id]!);
+      emitCard(deps.io, after, value);
+      emitVoteEffects(deps, after, [value.id]);
+      emitMeta(deps.io, after);
+      return ok(toCardView(after, value));
+    }, deps),
+
+    'card:hand-votes': command('card:hand-votes', HandVotesSchema, async (input, socket) => {
+      const result = await actOnSession(deps, socket, input.sessionId, (s, actor, now) => setHandVotes(s, actor, input.id, input.count, now));
+      if (!result.ok) return result;
+      const { after, value } = result.data;
+      emitCard(deps.io, after, value);
+      emitVotes(deps.io, after, value.id);
+      return ok(votesView(after, value.id, votersOf(after, value.id), !after.settings.anonymousVotes));
+    }, deps),
+  };
+}

@@ -1,0 +1,18 @@
+import { nanoid } from 'nanoid';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Ctx } from '../../shared/domain/context.ts';
+import type { IoServer } from '../plugins/socket-io.ts';
+import type { Repository } from '../storage/repository.ts';
+
+/** What every realtime handler may use; passed in, never imported as a singleton. */
+export interface RealtimeDeps {
+  io: IoServer;
+  repo: Repository;
+  log: FastifyBaseLogger;
+  /** Join code -> session id, for every loaded session. */
+  joinCodes: Map<string, string>;
+  clock: () => number;
+}
+
+/** Clock and id source for pure domain functions. */
+export const domainCtx = (deps: RealtimeDeps): Ctx => ({ now: deps.clock(), newId: () => nanoid() });

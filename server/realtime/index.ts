@@ -1,0 +1,36 @@
+import { emitSnapshots } from './broadcast.ts';
+import { cardCommands } from './card-handlers.ts';
+import type { AppSocket, Command } from './command.ts';
+import { authenticate } from './auth.ts';
+import type { RealtimeDeps } from './deps.ts';
+import { participantCommands } from './participant-handlers.ts';
+import { sessionCommands } from './session-handlers.ts';
+import { studyCommands } from './study-handlers.ts';
+import { voteCommands } from './vote-handlers.ts';
+
+/** Wires authentication and every command onto the socket.io server. */
+export function registerRealtime(deps: RealtimeDeps): void {
+  const commands: Record<string, Command> = {
+    ...studyCommands(deps),
+    ...sessionCommands(deps),
+    ...participantCommands(deps),
+    ...cardCommands(deps),
+    ...voteCommands(deps),
+  };
+
+  // A failed write rolled a session back: everyone gets the state that is really stored.
+  deps.repo.onSessionRollback = (sessionId) => {
+    const doc = deps.repo.sessions.get(sessionId);
+    if (doc) emitSnapshots(deps.io, doc.data, deps.clock());
+  };
+
+  deps.io.use(authenticate(deps));
+  deps.io.on('connection', (socket: AppSocket) => {
+    for (const [name, make] of Object.entries(commands)) socket.on(name as never, make(socket) as never);
+    socket.onAny((event: unknown, ...args: unknown[]) => {
+      if (typeof event === 'string' && event in commands) return;
+      const ack = args.at(-1);
+      if (typeof ack === 'function') ack({ ok: false, error: 'unknown_event', message: `Unknown event ${String(event).slice(0, 50)}` });
+    });
+  });
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { createSession } from '../../shared/domain/session-factory.ts';
+import { ok } from '../../shared/protocol/errors.ts';
+import { SessionCreateSchema, StudyRenameSchema } from '../../shared/schemas/commands.ts';
+import { domainCtx, type RealtimeDeps } from './deps.ts';
+import { command, type Command } from './command.ts';
+import { emitStudy, sessionSummary, studyOf, studyView, uniqueJoinCode } from './binding.ts';
+import { rooms } from './rooms.ts';
+
+export function studyCommands(deps: RealtimeDeps): Record<string, Command> {
+  return {
+    'study:open': command('study:open', z.object({}), (_input, socket) => {
+      const study = studyOf(deps, socket);
+      if (!study.ok) return study;
+      socket.join(rooms.study(study.data.id));
+      return ok(studyView(deps, study.data));
+    }, deps),
+
+    'study:rename': command('study:rename', StudyRenameSchema, async (input, socket) => {
+      const study = studyOf(deps, socket);
+      if (!study.ok) return study;
+      const doc = deps.repo.studies.get(study.data.id)!;
+      await doc.set({ ...doc.data, title: input.title, updatedAt: deps.clock() });
+      emitStudy(deps, study.data.id);
+      return ok(studyView(deps, doc.data));
+    }, deps),
+
+    'session:create': command('session:create', SessionCreateSchema, async (input, socket) => {
+      const study = studyOf(deps, socket);
+      if (!study.ok) return study;
+      const code = uniqueJoinCode(deps);
+      const session = createSession(input, study.data.id, code, domainCtx(deps));
+      deps.joinCodes.set(code, session.id);
+      try {
+        await deps.repo.createSession(session);
+      } catch (error) {
+        deps.joinCodes.delete(code);
+        throw error;
+      }
+      const doc = deps.repo.studies.get(study.data.id)!;
+      await doc.set({ ...doc.data, sessionIds: [...doc.data.sessionIds, session.id], updatedAt: deps.clock() });
+      emitStudy(deps, study.data.id);
+      return ok(sessionSummary(session));
+    }, deps),
+  };
+}

@@ -1,0 +1,34 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { nanoid } from 'nanoid';
+import { CreateStudyBodySchema, type Study } from '../../shared/schemas/study.ts';
+import { hashSecret, newSecret } from '../security/secrets.ts';
+import type { Repository } from '../storage/repository.ts';
+
+/** The small HTTP API; everything live goes over the socket. */
+export function apiRoutes(repo: Repository, clock: () => number): FastifyPluginAsync {
+  return async (app) => {
+    app.get('/api/health', async () => ({ ok: true, brokenFiles: repo.broken.size }));
+
+    /** Creates a study. The key in the answer is the facilitator's secret and is shown only once. */
+    app.post('/api/studies', async (request, reply) => {
+      const parsed = CreateStudyBodySchema.safeParse(request.body);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        return reply.code(400).send({ error: 'invalid_payload', message: `${issue?.path.join('.') || 'body'}: ${issue?.message}` });
+      }
+      const key = newSecret();
+      const now = clock();
+      const study: Study = {
+        schemaVersion: 1,
+        id: nanoid(),
+        title: parsed.data.title,
+        keyHash: hashSecret(key),
+        sessionIds: [],
+        createdAt: now,
+        updatedAt: now,
+      };
+      await repo.createStudy(study);
+      return reply.code(201).send({ studyId: study.id, key });
+    });
+  };
+}

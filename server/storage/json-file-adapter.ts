@@ -1,0 +1,55 @@
+import { open, readFile } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
+import type { Adapter } from 'lowdb';
+import writeFileAtomic from 'write-file-atomic';
+import type { z } from 'zod';
+import { CorruptFileError } from './errors.ts';
+
+/** fsync of the folder makes the rename that replaced the file durable too. */
+async function syncFolder(folder: string): Promise<void> {
+  const handle = await open(folder, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * A lowdb adapter for one JSON document: validated against its schema on read, written
+ * atomically (temp file, fsync, rename, fsync of the folder) so a crash leaves either the old
+ * or the new file, never half of one.
+ */
+export class ValidatedJsonFile<S extends z.ZodType> implements Adapter<z.output<S>> {
+  constructor(
+    readonly file: string,
+    private readonly schema: S,
+  ) {}
+
+  async read(): Promise<z.output<S> | null> {
+    let text: string;
+    try {
+      text = await readFile(this.file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw new CorruptFileError(this.file, `cannot be read (${(error as Error).message})`);
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      throw new CorruptFileError(this.file, `is not valid JSON (${(error as Error).message})`);
+    }
+    const parsed = this.schema.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new CorruptFileError(this.file, `does not match the ${basename(this.file).split('-')[0]} format at ${issue?.path.join('.') || '(root)'}: ${issue?.message}`);
+    }
+    return parsed.data;
+  }
+
+  async write(data: z.output<S>): Promise<void> {
+    await writeFileAtomic(this.file, JSON.stringify(data), { fsync: true });
+    await syncFolder(dirname(this.file));
+  }
+}
