@@ -23,10 +23,9 @@ export const socketIoPlugin = fp(
       pingTimeout: 8_000,
     });
     fastify.decorate('io', io);
+    // Closing the transport (rather than sending a disconnect) lets clients reconnect on their
+    // own to the restarted server, without a reload.
     fastify.addHook('preClose', async () => {
-      io.local.disconnectSockets(true);
-    });
-    fastify.addHook('onClose', async () => {
       await io.close();
     });
   },

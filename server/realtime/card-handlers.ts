@@ -7,7 +7,6 @@ import { emitCard, emitMeta, emitMyVotes, emitVotes } from './broadcast.ts';
 import { command, type Command } from './command.ts';
 import type { RealtimeDeps } from './deps.ts';
 import { actOnSession } from './session-access.ts';
-import { cardsHidden } from '../../shared/domain/visibility.ts';
 
 /** Votes on the given cards changed meaning (delete, restore, merge): tell the totals and the voters. */
 function emitVoteEffects(deps: RealtimeDeps, session: Session, cardIds: string[]): void {
@@ -24,8 +23,8 @@ export function cardCommands(deps: RealtimeDeps): Record<string, Command> {
       const { after, value, changed } = result.data;
       if (changed) {
         emitCard(deps.io, after, value);
-        // While cards are hidden, the others still see how many there are.
-        if (cardsHidden(after)) emitMeta(deps.io, after);
+        // The card count changed (and while cards are hidden, that is all the others see of it).
+        emitMeta(deps.io, after);
       }
       return ok(toCardView(after, value));
     }, deps),

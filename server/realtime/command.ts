@@ -10,7 +10,7 @@ export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Recor
 export type Handler<S extends z.ZodType, T> = (input: z.output<S>, socket: AppSocket) => Promise<Ack<T>> | Ack<T>;
 
 /** A registered command: turns a socket into its listener. */
-export type Command = (socket: AppSocket) => (payload: unknown, ack: unknown) => void;
+export type Command = (socket: AppSocket) => (...args: unknown[]) => void;
 
 function describe(error: z.ZodError): string {
   return error.issues
@@ -22,15 +22,21 @@ function describe(error: z.ZodError): string {
 /**
  * The one place that validates payloads, maps failures to error acks and logs. Handlers never
  * repeat try/catch. A command without an ack callback is dropped: every command must be acked.
+ * socket.io passes the ack last, so a missing payload or extra arguments are still answered.
  */
 export function command<S extends z.ZodType, T>(name: CommandName, schema: S, handler: Handler<S, T>, deps: Pick<RealtimeDeps, 'log'>): Command {
-  return (socket) => (payload, ack) => {
+  return (socket) => (...args) => {
+    const ack = args.at(-1);
     if (typeof ack !== 'function') {
       deps.log.debug({ event: name, socket: socket.id }, 'command without ack dropped');
       return;
     }
     const reply = ack as (result: Ack<T>) => void;
-    const parsed = schema.safeParse(payload);
+    if (args.length !== 2) {
+      reply({ ok: false, error: 'invalid_payload', message: 'A command takes exactly one payload' });
+      return;
+    }
+    const parsed = schema.safeParse(args[0]);
     if (!parsed.success) {
       reply({ ok: false, error: 'invalid_payload', message: describe(parsed.error) });
       return;

@@ -28,7 +28,8 @@ export function registerRealtime(deps: RealtimeDeps): void {
   deps.io.on('connection', (socket: AppSocket) => {
     for (const [name, make] of Object.entries(commands)) socket.on(name as never, make(socket) as never);
     socket.onAny((event: unknown, ...args: unknown[]) => {
-      if (typeof event === 'string' && event in commands) return;
+      // Own keys only: `toString` or `constructor` are no commands.
+      if (typeof event === 'string' && Object.hasOwn(commands, event)) return;
       const ack = args.at(-1);
       if (typeof ack === 'function') ack({ ok: false, error: 'unknown_event', message: `Unknown event ${String(event).slice(0, 50)}` });
     });

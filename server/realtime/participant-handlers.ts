@@ -23,7 +23,9 @@ export function participantCommands(deps: RealtimeDeps): Record<string, Command>
       const result = await mutateSession(deps, sessionId, (s) =>
         addParticipant(s, { id: participantId, profile: input.profile, tokenHash: hashSecret(token), addedByFacilitator: false }, deps.clock()));
       if (!result.ok) return result;
-      const session = result.data.after;
+      // The newest state, not the one right after the join: facts of changes saved in the same
+      // write may reach this socket before its ack, and the client applies facts only once bound.
+      const session = deps.repo.sessions.get(sessionId)!.data;
       bindSocket(socket, sessionId, { view: 'board', participantId });
       emitParticipants(deps.io, session);
       emitMeta(deps.io, session);

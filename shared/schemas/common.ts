@@ -18,9 +18,14 @@ export const LIMITS = {
 
 /**
  * Ids made by clients (cards, votes) and by the server. A whitelist of URL- and
- * file-name-safe characters, so an id can never escape a folder when used in a path.
+ * file-name-safe characters, so an id can never escape a folder when used in a path. Ids are
+ * keys of plain records, so names that every object inherits (`__proto__`, `constructor`,
+ * `toString`, ...) are refused: looking one up would find the prototype's member.
  */
-export const IdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'id must be 8-64 characters of A-Z, a-z, 0-9, _ or -');
+export const IdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, 'id must be 8-64 characters of A-Z, a-z, 0-9, _ or -')
+  .refine((id) => !(id in Object.prototype), 'id must not be the name of a built-in object property');
 export type Id = z.infer<typeof IdSchema>;
 
 /** Trimmed text of bounded length; blank text is refused. */

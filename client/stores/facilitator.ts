@@ -1,0 +1,86 @@
+import { defineStore } from 'pinia';
+import type { Phase, Settings } from '@shared/schemas/session.ts';
+import type { TimerControl } from '@shared/schemas/commands.ts';
+import { newId } from '../lib/ids.ts';
+import { sendCommand, type CommandResult } from '../socket.ts';
+import { useSessionStore } from './session/index.ts';
+import { useUiStore } from './ui.ts';
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+export type TimerAction = DistributiveOmit<TimerControl, 'sessionId'>;
+
+/**
+ * The facilitator's commands on the open session: running it, not changing its content (that
+ * goes through the outbox). Each applies its ack at once and reports a failure as a toast.
+ */
+export const useFacilitatorStore = defineStore('facilitator', () => {
+  const session = useSessionStore();
+
+  function sessionId(): string {
+    if (!session.sessionId) throw new Error('No session open');
+    return session.sessionId;
+  }
+
+  function report<T>(result: CommandResult<T>): CommandResult<T> {
+    if (!result.ok) useUiStore().notifyFailure(result);
+    return result;
+  }
+
+  async function setPhase(phase: Phase) {
+    const result = report(await sendCommand('session:phase', { sessionId: sessionId(), phase }));
+    if (result.ok) session.meta = result.data;
+    return result;
+  }
+
+  async function updateSettings(settings: Partial<Settings>) {
+    const result = report(await sendCommand('session:update', { sessionId: sessionId(), settings }));
+    if (result.ok) session.meta = result.data;
+    return result;
+  }
+
+  async function setRevealed(revealed: boolean) {
+    const result = report(await sendCommand('session:reveal', { sessionId: sessionId(), revealed }));
+    if (result.ok) session.meta = result.data;
+    return result;
+  }
+
+  async function setLocked(locked: boolean) {
+    const result = report(await sendCommand('session:lock', { sessionId: sessionId(), locked }));
+    if (result.ok) session.meta = result.data;
+    return result;
+  }
+
+  async function controlTimer(action: TimerAction) {
+    const result = report(await sendCommand('timer:control', { sessionId: sessionId(), ...action }));
+    if (result.ok && session.meta) session.meta = { ...session.meta, timer: result.data };
+    return result;
+  }
+
+  /** Adds a person in the room; the id is made here so a retry cannot add them twice. */
+  async function addPerson(name: string) {
+    const result = report(await sendCommand('participant:add', { sessionId: sessionId(), id: newId(), profile: { name } }));
+    if (result.ok && session.participants) {
+      const others = session.participants.filter((p) => p.id !== result.data.id);
+      session.participants = [...others, result.data];
+    }
+    return result;
+  }
+
+  async function mergeCards(targetId: string, sourceIds: string[], text?: string) {
+    const payload = { sessionId: sessionId(), targetId, sourceIds, ...(text ? { text } : {}) };
+    const result = report(await sendCommand('card:merge', payload));
+    if (result.ok) {
+      for (const id of sourceIds) session.applyRemoved(id);
+      session.applyCard(result.data);
+    }
+    return result;
+  }
+
+  async function setHandVotes(id: string, count: number) {
+    const result = report(await sendCommand('card:hand-votes', { sessionId: sessionId(), id, count }));
+    if (result.ok) session.applyVotes(result.data);
+    return result;
+  }
+
+  return { setPhase, updateSettings, setRevealed, setLocked, controlTimer, addPerson, mergeCards, setHandVotes };
+});

@@ -1,0 +1,78 @@
+import { defineStore } from 'pinia';
+import { ref, shallowRef } from 'vue';
+import type { SessionSummary, StudyView } from '@shared/protocol/views.ts';
+import type { SessionCreate } from '@shared/schemas/commands.ts';
+import { postStudy, type CreatedStudy, type HttpResult } from '../api.ts';
+import { sendCommand, socket, type CommandFailure, type CommandResult } from '../socket.ts';
+import { useConnectionStore } from './connection.ts';
+import { useIdentityStore } from './identity.ts';
+
+/** The facilitator's study: its sessions, creating studies and sessions. */
+export const useStudyStore = defineStore('study', () => {
+  const studyId = ref<string | null>(null);
+  const study = shallowRef<StudyView | null>(null);
+  const failure = shallowRef<CommandFailure | null>(null);
+  let listening = false;
+
+  function listen(): void {
+    if (listening) return;
+    listening = true;
+    socket.on('connect', () => void load());
+    socket.on('study:updated', (view) => {
+      if (view.id !== studyId.value) return;
+      study.value = view;
+      useIdentityStore().rememberStudyTitle(view.id, view.title);
+    });
+  }
+
+  async function load(): Promise<void> {
+    const id = studyId.value;
+    if (!id || !socket.connected) return;
+    const result = await sendCommand('study:open', {});
+    if (id !== studyId.value) return;
+    if (result.ok) {
+      study.value = result.data;
+      failure.value = null;
+      useIdentityStore().rememberStudyTitle(id, result.data.title);
+    } else {
+      failure.value = result;
+    }
+  }
+
+  /** Shows this study: connects with its key and loads it (again after every reconnect). */
+  function open(id: string): boolean {
+    const key = useIdentityStore().facilitatorKey(id);
+    if (id !== studyId.value) study.value = null;
+    studyId.value = id;
+    if (!key) return false;
+    useConnectionStore().use({ studyId: id, key });
+    void load();
+    return true;
+  }
+
+  function close(): void {
+    studyId.value = null;
+    study.value = null;
+    failure.value = null;
+  }
+
+  async function createStudy(title: string): Promise<HttpResult<CreatedStudy>> {
+    const result = await postStudy(title);
+    if (result.ok) {
+      useIdentityStore().saveFacilitatorKey(result.data.studyId, result.data.key);
+      useIdentityStore().rememberStudyTitle(result.data.studyId, title);
+    }
+    return result;
+  }
+
+  async function createSession(input: SessionCreate): Promise<CommandResult<SessionSummary>> {
+    const result = await sendCommand('session:create', input);
+    const current = study.value;
+    if (result.ok && current && !current.sessions.some((s) => s.id === result.data.id)) {
+      study.value = { ...current, sessions: [...current.sessions, result.data] };
+    }
+    return result;
+  }
+
+  return { studyId, study, failure, listen, open, close, load, createStudy, createSession };
+});

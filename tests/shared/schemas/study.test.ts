@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { CreateStudyBodySchema, StudySchema } from '../../../shared/schemas/study.ts';
+
+const study = {
+  schemaVersion: 1,
+  id: 'study-0001',
+  title: 'Evaluatie zorginkoop 2025',
+  keyHash: 'f'.repeat(64),
+  sessionIds: ['session-0001'],
+  createdAt: 1,
+  updatedAt: 2,
+};
+
+describe('StudySchema', () => {
+  it('accepts a stored study and strips unknown keys, such as a plain key', () => {
+    expect(StudySchema.parse({ ...study, key: 'secret' })).toEqual(study);
+  });
+
+  it('refuses hostile session ids and a key hash that is not sha256 hex', () => {
+    expect(StudySchema.safeParse({ ...study, sessionIds: ['../other-study'] }).success).toBe(false);
+    expect(StudySchema.safeParse({ ...study, id: '..' }).success).toBe(false);
+    expect(StudySchema.safeParse({ ...study, keyHash: 'f'.repeat(63) }).success).toBe(false);
+  });
+});
+
+describe('CreateStudyBodySchema', () => {
+  it('needs a trimmed, non-blank title of bounded length', () => {
+    expect(CreateStudyBodySchema.parse({ title: '  Evaluatie  ', extra: 1 })).toEqual({ title: 'Evaluatie' });
+    expect(CreateStudyBodySchema.safeParse({ title: ' ' }).success).toBe(false);
+    expect(CreateStudyBodySchema.safeParse({ title: 't'.repeat(201) }).success).toBe(false);
+  });
+});
