@@ -66,6 +66,11 @@ export function createSessionState() {
 
   function applyRemoved(id: string): void {
     cards.value = removeById(cards.value, id);
+    myCardIds.value = myCardIds.value.filter((cardId) => cardId !== id);
+    if (votes.value && id in votes.value) {
+      const { [id]: _gone, ...rest } = votes.value;
+      votes.value = rest;
+    }
   }
 
   function applyVotes(view: VotesView): void {
