@@ -2,7 +2,7 @@ import { addCard, deleteCard, editCard, mergeCards, restoreCard, setHandVotes } 
 import { toCardView, votersOf, votesView } from '../../shared/domain/visibility.ts';
 import { ok } from '../../shared/protocol/errors.ts';
 import { CardAddSchema, CardEditSchema, CardMergeSchema, CardRefSchema, HandVotesSchema } from '../../shared/schemas/commands.ts';
-import type { Session } from '../../shared/schemas/session.ts';
+import type { Card, Session } from '../../shared/schemas/session.ts';
 import { emitCard, emitMeta, emitMyVotes, emitVotes } from './broadcast.ts';
 import { command, type Command } from './command.ts';
 import type { RealtimeDeps } from './deps.ts';
@@ -13,6 +13,13 @@ function emitVoteEffects(deps: RealtimeDeps, session: Session, cardIds: string[]
   const voters = new Set(Object.values(session.votes).filter((v) => cardIds.includes(v.cardId)).map((v) => v.voterId));
   for (const id of cardIds) emitVotes(deps.io, session, id);
   for (const voter of voters) emitMyVotes(deps.io, session, voter);
+}
+
+/** A card came or went (delete, restore): the card, the votes that now count or not, the count. */
+function emitPresence(deps: RealtimeDeps, session: Session, card: Card): void {
+  emitCard(deps.io, session, card);
+  emitVoteEffects(deps, session, [card.id]);
+  emitMeta(deps.io, session);
 }
 
 export function cardCommands(deps: RealtimeDeps): Record<string, Command> {
@@ -40,11 +47,7 @@ export function cardCommands(deps: RealtimeDeps): Record<string, Command> {
       const result = await actOnSession(deps, socket, input.sessionId, (s, actor, now) => deleteCard(s, actor, input.id, now));
       if (!result.ok) return result;
       const { after, value, changed } = result.data;
-      if (changed) {
-        emitCard(deps.io, after, value);
-        emitVoteEffects(deps, after, [value.id]);
-        emitMeta(deps.io, after);
-      }
+      if (changed) emitPresence(deps, after, value);
       return ok({ id: value.id });
     }, deps),
 
@@ -52,11 +55,7 @@ export function cardCommands(deps: RealtimeDeps): Record<string, Command> {
       const result = await actOnSession(deps, socket, input.sessionId, (s, actor, now) => restoreCard(s, actor, input.id, now));
       if (!result.ok) return result;
       const { after, value, changed } = result.data;
-      if (changed) {
-        emitCard(deps.io, after, value);
-        emitVoteEffects(deps, after, [value.id]);
-        emitMeta(deps.io, after);
-      }
+      if (changed) emitPresence(deps, after, value);
       return ok(toCardView(after, value));
     }, deps),
 

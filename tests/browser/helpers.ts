@@ -17,10 +17,8 @@ export interface AppPage {
   pageErrors: Error[];
   /** `console.error` lines, including failed resource loads. */
   consoleErrors: string[];
-  /** Every socket.io frame this page received, as text. */
-  received: string[];
-  /** Every socket.io frame this page sent, as text. */
-  sent: string[];
+  /** socket.io traffic (websocket frames and long-polling bodies), once all of it has been read. */
+  traffic(): Promise<{ sent: string[]; received: string[] }>;
 }
 
 export interface BrowserHarness {
@@ -72,14 +70,36 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
   const contexts: BrowserContext[] = [];
 
   function adopt(name: string, page: Page): AppPage {
-    const entry: AppPage = { page, context: page.context(), name, pageErrors: [], consoleErrors: [], received: [], sent: [] };
+    const sent: string[] = [];
+    const received: string[] = [];
+    const reading: Promise<unknown>[] = [];
+    const entry: AppPage = {
+      page,
+      context: page.context(),
+      name,
+      pageErrors: [],
+      consoleErrors: [],
+      async traffic() {
+        await Promise.all(reading);
+        return { sent: [...sent], received: [...received] };
+      },
+    };
     page.on('pageerror', (error) => entry.pageErrors.push(error));
     page.on('console', (message) => {
       if (message.type() === 'error') entry.consoleErrors.push(message.text());
     });
+    // socket.io starts on HTTP long-polling and upgrades later, so commands and events may
+    // travel either way.
     page.on('websocket', (ws) => {
-      ws.on('framereceived', (frame) => entry.received.push(String(frame.payload)));
-      ws.on('framesent', (frame) => entry.sent.push(String(frame.payload)));
+      ws.on('framereceived', (frame) => received.push(String(frame.payload)));
+      ws.on('framesent', (frame) => sent.push(String(frame.payload)));
+    });
+    page.on('request', (request) => {
+      if (request.url().includes('/socket.io/') && request.method() === 'POST') sent.push(request.postData() ?? '');
+    });
+    page.on('response', (response) => {
+      if (!response.url().includes('/socket.io/') || response.request().method() !== 'GET') return;
+      reading.push(response.text().then((body) => received.push(body), () => {}));
     });
     pages.push(entry);
     return entry;

@@ -48,7 +48,8 @@ describe('offline participant', () => {
       expect(await cardWithText(eva.page, CARD).getAttribute('data-card-id')).toBe(cardId);
       const stored = Object.values(harness.server.repo.sessions.get(facilitator.session.id)!.data.cards);
       expect(stored.filter((c) => c.text === CARD)).toHaveLength(1);
-      expect(dana.sent.filter((frame) => frame.includes('"card:add"') && frame.includes(cardId!))).toHaveLength(1);
+      const { sent } = await dana.traffic();
+      expect(sent.filter((frame) => frame.includes('"card:add"') && frame.includes(cardId!))).toHaveLength(1);
     } finally {
       facilitator.socket.close();
     }

@@ -27,7 +27,7 @@ describe('a server restart during a session', () => {
     const facilitator: ClientSocket = connect(url, { transports: ['websocket'], auth, reconnectionDelay: 100, reconnectionDelayMax: 300 });
     const participant: ClientSocket = connect(url, { transports: ['websocket'], reconnectionDelay: 100, reconnectionDelayMax: 300 });
     cleanups.push(() => void facilitator.close(), () => void participant.close());
-    await Promise.all([facilitator, participant].map((s) => new Promise((r) => s.once('connect', r))));
+    await Promise.all([facilitator, participant].map((s) => new Promise<void>((r) => s.once('connect', () => r()))));
 
     const session = await sendOk(facilitator, 'session:create', { title: 'Wlz', date: '2025-11-20', mode: 'digitaal', domains: ['Wlz'] });
     const opened = await sendOk(facilitator, 'session:open', { sessionId: session.id, view: 'console' });
@@ -43,7 +43,7 @@ describe('a server restart during a session', () => {
     cleanups.push(() => server.app.close());
 
     // Both reconnect without being told to (no reload, no new socket object).
-    await Promise.all([facilitator, participant].map((s) => (s.connected ? Promise.resolve() : new Promise((r) => s.once('connect', r)))));
+    await Promise.all([facilitator, participant].map((s) => (s.connected ? Promise.resolve() : new Promise<void>((r) => s.once('connect', () => r())))));
     expect(reasons).not.toContain('io server disconnect');
 
     const resumed = await sendOk(participant, 'session:resume', { sessionId: session.id, participantId: joined.participantId, token: joined.token });
