@@ -37,7 +37,7 @@ export async function buildApp(options: AppOptions = {}): Promise<BuiltApp> {
 
   const joinCodes = new Map([...repo.sessions.values()].map((doc) => [doc.data.joinCode, doc.data.id]));
   registerRealtime({ io: app.io, repo, log: app.log, joinCodes, clock });
-  // Pending writes finish before the process lets go.
-  app.addHook('onClose', async () => repo.flush());
+  // Pending writes finish (and journals fold into snapshots) before the process lets go.
+  app.addHook('onClose', async () => repo.close());
   return { app, repo, broken };
 }

@@ -1,5 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readStoredSession } from '../../server/storage/repository.ts';
 import { io as connect, type Socket } from 'socket.io-client';
 
 export type BenchSocket = Socket;
@@ -91,10 +90,8 @@ export function appTarget(dataDir: string): Target {
       };
     },
     async lost(acked) {
-      const stored = JSON.parse(await readFile(join(dataDir, `session-${sessionId}.json`), 'utf8')) as {
-        cards: Record<string, unknown>;
-        votes: Record<string, unknown>;
-      };
+      const stored = await readStoredSession(dataDir, sessionId);
+      if (!stored) return acked.cards.length + acked.votes.length;
       return acked.cards.filter((id) => !stored.cards[id]).length + acked.votes.filter((id) => !stored.votes[id]).length;
     },
   };

@@ -1,6 +1,6 @@
 import { customAlphabet } from 'nanoid';
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from '../../shared/domain/join-code.ts';
-import { sessionMeta } from '../../shared/domain/visibility.ts';
+import { liveCardCount } from '../../shared/domain/visibility.ts';
 import { fail, ok, type Result } from '../../shared/protocol/errors.ts';
 import type { SessionSummary, StudyView } from '../../shared/protocol/views.ts';
 import type { Session } from '../../shared/schemas/session.ts';
@@ -49,7 +49,6 @@ export function ownSession(deps: RealtimeDeps, socket: AppSocket, sessionId: str
 }
 
 export function sessionSummary(session: Session): SessionSummary {
-  const meta = sessionMeta(session);
   return {
     id: session.id,
     title: session.title,
@@ -58,8 +57,8 @@ export function sessionSummary(session: Session): SessionSummary {
     domains: session.domains,
     phase: session.phase,
     joinCode: session.joinCode,
-    cardCount: meta.cardCount,
-    participantCount: meta.participantCount,
+    cardCount: liveCardCount(session),
+    participantCount: Object.keys(session.participants).length,
   };
 }
 

@@ -2,6 +2,7 @@ import {
   cardsHidden,
   cardVisibleTo,
   isLive,
+  liveCardCount,
   myVotes,
   participantView,
   sessionMeta,
@@ -61,6 +62,11 @@ export function emitVotes(io: IoServer, session: Session, cardId: string): void 
 /** A participant's own votes, to all their sockets. */
 export function emitMyVotes(io: IoServer, session: Session, participantId: string): void {
   io.to(rooms.person(participantId)).emit('votes:mine', myVotes(session, participantId));
+}
+
+/** While cards are hidden, boards and projections still see how many there are. */
+export function emitHiddenCount(io: IoServer, session: Session): void {
+  if (cardsHidden(session)) io.to([rooms.board(session.id), rooms.projection(session.id)]).emit('cards:count', liveCardCount(session));
 }
 
 export function emitMeta(io: IoServer, session: Session): void {

@@ -3,7 +3,7 @@ import { toCardView, votersOf, votesView } from '../../shared/domain/visibility.
 import { ok } from '../../shared/protocol/errors.ts';
 import { CardAddSchema, CardEditSchema, CardMergeSchema, CardRefSchema, HandVotesSchema } from '../../shared/schemas/commands.ts';
 import type { Card, Session } from '../../shared/schemas/session.ts';
-import { emitCard, emitMeta, emitMyVotes, emitVotes } from './broadcast.ts';
+import { emitCard, emitHiddenCount, emitMyVotes, emitVotes } from './broadcast.ts';
 import { command, type Command } from './command.ts';
 import type { RealtimeDeps } from './deps.ts';
 import { actOnSession } from './session-access.ts';
@@ -19,7 +19,7 @@ function emitVoteEffects(deps: RealtimeDeps, session: Session, cardIds: string[]
 function emitPresence(deps: RealtimeDeps, session: Session, card: Card): void {
   emitCard(deps.io, session, card);
   emitVoteEffects(deps, session, [card.id]);
-  emitMeta(deps.io, session);
+  emitHiddenCount(deps.io, session);
 }
 
 export function cardCommands(deps: RealtimeDeps): Record<string, Command> {
@@ -30,8 +30,8 @@ export function cardCommands(deps: RealtimeDeps): Record<string, Command> {
       const { after, value, changed } = result.data;
       if (changed) {
         emitCard(deps.io, after, value);
-        // The card count changed (and while cards are hidden, that is all the others see of it).
-        emitMeta(deps.io, after);
+        // While cards are hidden, the count is all the others see of it.
+        emitHiddenCount(deps.io, after);
       }
       return ok(toCardView(after, value));
     }, deps),
@@ -66,7 +66,7 @@ export function cardCommands(deps: RealtimeDeps): Record<string, Command> {
       for (const id of input.sourceIds) emitCard(deps.io, after, after.cards[id]!);
       emitCard(deps.io, after, value);
       emitVoteEffects(deps, after, [value.id]);
-      emitMeta(deps.io, after);
+      emitHiddenCount(deps.io, after);
       return ok(toCardView(after, value));
     }, deps),
 

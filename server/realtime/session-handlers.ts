@@ -1,7 +1,7 @@
 import { setPhase } from '../../shared/domain/phases.ts';
 import { setLocked, setRevealed, updateSession } from '../../shared/domain/session-settings.ts';
 import { controlTimer } from '../../shared/domain/timer.ts';
-import { sessionMeta, snapshotFor } from '../../shared/domain/visibility.ts';
+import { sessionMeta, snapshotFor, viewsChanged } from '../../shared/domain/visibility.ts';
 import { fail, ok, type Result } from '../../shared/protocol/errors.ts';
 import type { Actor, Change } from '../../shared/domain/context.ts';
 import type { Session } from '../../shared/schemas/session.ts';
@@ -25,10 +25,10 @@ const facilitatorOnly = <T>(actor: Actor, change: () => Result<Change<T>>): Resu
 
 export function sessionCommands(deps: RealtimeDeps): Record<string, Command> {
   /** After a change of what people may see, everyone gets a fresh view; the study overview too. */
-  const announce = (session: Session, visibilityChanged: boolean) => {
-    if (visibilityChanged) emitSnapshots(deps.io, session, deps.clock());
-    else emitMeta(deps.io, session);
-    emitStudy(deps, session.studyId);
+  const announce = (before: Session, after: Session) => {
+    if (viewsChanged(before, after)) emitSnapshots(deps.io, after, deps.clock());
+    else emitMeta(deps.io, after);
+    emitStudy(deps, after.studyId);
   };
 
   return {
@@ -44,7 +44,7 @@ export function sessionCommands(deps: RealtimeDeps): Record<string, Command> {
       const result = await actOnSession(deps, socket, input.sessionId, (s, actor, now) =>
         facilitatorOnly(actor, () => updateSession(s, input, now)));
       if (!result.ok) return result;
-      if (result.data.changed) announce(result.data.after, input.settings !== undefined || input.columns !== undefined);
+      if (result.data.changed) announce(result.data.before, result.data.after);
       return ok(sessionMeta(result.data.after));
     }, deps),
 
@@ -52,7 +52,7 @@ export function sessionCommands(deps: RealtimeDeps): Record<string, Command> {
       const result = await actOnSession(deps, socket, input.sessionId, (s, actor, now) =>
         facilitatorOnly(actor, () => setPhase(s, input.phase, now)));
       if (!result.ok) return result;
-      announce(result.data.after, true);
+      announce(result.data.before, result.data.after);
       return ok(sessionMeta(result.data.after));
     }, deps),
 
@@ -60,7 +60,7 @@ export function sessionCommands(deps: RealtimeDeps): Record<string, Command> {
       const result = await actOnSession(deps, socket, input.sessionId, (s, actor, now) =>
         facilitatorOnly(actor, () => ok(setRevealed(s, input.revealed, now))));
       if (!result.ok) return result;
-      announce(result.data.after, true);
+      announce(result.data.before, result.data.after);
       return ok(sessionMeta(result.data.after));
     }, deps),
 
@@ -68,7 +68,7 @@ export function sessionCommands(deps: RealtimeDeps): Record<string, Command> {
       const result = await actOnSession(deps, socket, input.sessionId, (s, actor, now) =>
         facilitatorOnly(actor, () => ok(setLocked(s, input.locked, now))));
       if (!result.ok) return result;
-      announce(result.data.after, false);
+      announce(result.data.before, result.data.after);
       return ok(sessionMeta(result.data.after));
     }, deps),
 

@@ -5,8 +5,8 @@ import writeFileAtomic from 'write-file-atomic';
 import type { z } from 'zod';
 import { CorruptFileError } from './errors.ts';
 
-/** fsync of the folder makes the rename that replaced the file durable too. */
-async function syncFolder(folder: string): Promise<void> {
+/** fsync of the folder makes a rename or a new file in it durable too. */
+export async function syncFolder(folder: string): Promise<void> {
   const handle = await open(folder, 'r');
   try {
     await handle.sync();

@@ -17,6 +17,11 @@ export function documentPath(dataDir: string, kind: DocumentKind, id: string): s
   return file;
 }
 
+/** The journal of a session, beside its snapshot. */
+export function journalPath(dataDir: string, id: string): string {
+  return documentPath(dataDir, 'session', id).replace(/\.json$/, '.journal');
+}
+
 /** Recognises the data folder's own document files; everything else there is ignored. */
 export function parseDocumentFileName(name: string): { kind: DocumentKind; id: string } | null {
   const match = FILE_PATTERN.exec(name);

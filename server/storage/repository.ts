@@ -1,12 +1,14 @@
 import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Memory, type Adapter } from 'lowdb';
+import { Memory } from 'lowdb';
 import { SessionSchema, type Session } from '../../shared/schemas/session.ts';
 import { StudySchema, type Study } from '../../shared/schemas/study.ts';
-import { createDocument, type StoredDocument } from './document.ts';
+import { coalescingDocument, snapshotPersistence, type Persistence, type StoredDocument } from './document.ts';
 import { CorruptFileError } from './errors.ts';
 import { ValidatedJsonFile } from './json-file-adapter.ts';
-import { documentPath, parseDocumentFileName, type DocumentKind } from './paths.ts';
+import { createJournal } from './journal.ts';
+import { documentPath, journalPath, parseDocumentFileName, type DocumentKind } from './paths.ts';
+import { journaledSessionPersistence, readSession } from './session-persistence.ts';
 
 /** A stored file that could not be loaded; the rest of the data still is. */
 export interface BrokenFile {
@@ -27,18 +29,31 @@ export interface Repository {
   createSession(session: Session): Promise<StoredDocument<Session>>;
   /** Waits for every pending write. */
   flush(): Promise<void>;
-  /** Called when a failed write rolled a session back to what is on disk. */
+  /** Writes everything pending, compacts journals and closes files. */
+  close(): Promise<void>;
+  /** Called when a failed write rolled a session back to what is stored. */
   onSessionRollback: (id: string) => void;
 }
 
-type FileAdapter<T> = Adapter<T> & { file: string };
-
+/** Where documents live: files or memory. */
 interface Backend {
-  adapter<T>(kind: DocumentKind, id: string, schema: typeof StudySchema | typeof SessionSchema): FileAdapter<T>;
+  file(kind: DocumentKind, id: string): string;
   list(): Promise<{ kind: DocumentKind; id: string }[]>;
+  readStudy(id: string): Promise<Study | null>;
+  readSession(id: string): Promise<Session | null>;
+  /** Writes a new document in full, then returns how later changes are written. */
+  createStudy(study: Study): Promise<Persistence<Study>>;
+  createSession(session: Session): Promise<Persistence<Session>>;
+  persistStudy(study: Study): Persistence<Study>;
+  persistSession(session: Session): Persistence<Session>;
 }
 
 function createRepository(backend: Backend): Repository {
+  const studyDocument = (persistence: Persistence<Study>, data: Study) =>
+    coalescingDocument(persistence, data, backend.file('study', data.id));
+  const sessionDocument = (persistence: Persistence<Session>, data: Session) =>
+    coalescingDocument(persistence, data, backend.file('session', data.id), (persisted) => repo.onSessionRollback(persisted.id));
+
   const repo: Repository = {
     studies: new Map(),
     sessions: new Map(),
@@ -47,34 +62,30 @@ function createRepository(backend: Backend): Repository {
 
     async load() {
       for (const { kind, id } of await backend.list()) {
-        const schema = kind === 'study' ? StudySchema : SessionSchema;
-        const adapter = backend.adapter<Study | Session>(kind, id, schema);
         try {
-          const data = await adapter.read();
-          if (data === null) continue;
-          if (data.id !== id) throw new CorruptFileError(adapter.file, `holds id ${data.id}, not ${id}`);
-          if (kind === 'study') repo.studies.set(id, createDocument(adapter as FileAdapter<Study>, data as Study, adapter.file));
-          else repo.sessions.set(id, sessionDocument(adapter as FileAdapter<Session>, data as Session));
+          if (kind === 'study') {
+            const data = await backend.readStudy(id);
+            if (data) repo.studies.set(id, studyDocument(backend.persistStudy(checkId(data, id, backend.file(kind, id))), data));
+          } else {
+            const data = await backend.readSession(id);
+            if (data) repo.sessions.set(id, sessionDocument(backend.persistSession(checkId(data, id, backend.file(kind, id))), data));
+          }
         } catch (error) {
           if (!(error instanceof CorruptFileError)) throw error;
-          repo.broken.set(id, { kind, id, file: adapter.file, message: error.message });
+          repo.broken.set(id, { kind, id, file: error.file, message: error.message });
         }
       }
       return [...repo.broken.values()];
     },
 
     async createStudy(study) {
-      const adapter = backend.adapter<Study>('study', study.id, StudySchema);
-      const doc = createDocument(adapter, study, adapter.file);
-      await doc.set(study);
+      const doc = studyDocument(await backend.createStudy(study), study);
       repo.studies.set(study.id, doc);
       return doc;
     },
 
     async createSession(session) {
-      const adapter = backend.adapter<Session>('session', session.id, SessionSchema);
-      const doc = sessionDocument(adapter, session);
-      await doc.set(session);
+      const doc = sessionDocument(await backend.createSession(session), session);
       repo.sessions.set(session.id, doc);
       return doc;
     },
@@ -83,30 +94,65 @@ function createRepository(backend: Backend): Repository {
       const docs = [...repo.studies.values(), ...repo.sessions.values()];
       await Promise.allSettled(docs.map((d) => d.settled()));
     },
+
+    async close() {
+      const docs = [...repo.studies.values(), ...repo.sessions.values()];
+      await Promise.allSettled(docs.map((d) => d.close()));
+    },
   };
-
-  const sessionDocument = (adapter: FileAdapter<Session>, data: Session) =>
-    createDocument(adapter, data, adapter.file, (persisted) => repo.onSessionRollback(persisted.id));
-
   return repo;
 }
 
-/** JSON files in `dataDir`: `study-<id>.json` and `session-<id>.json`. */
+function checkId<T extends { id: string }>(data: T, id: string, file: string): T {
+  if (data.id !== id) throw new CorruptFileError(file, `holds id ${data.id}, not ${id}`);
+  return data;
+}
+
+/**
+ * JSON files in `dataDir`: `study-<id>.json`, and per session a lowdb snapshot
+ * `session-<id>.json` with its journal `session-<id>.journal`.
+ */
 export async function createFileRepository(dataDir: string): Promise<Repository> {
   await mkdir(dataDir, { recursive: true });
+  const studyFile = (id: string) => new ValidatedJsonFile(documentPath(dataDir, 'study', id), StudySchema);
+  const sessionFile = (id: string) => new ValidatedJsonFile(documentPath(dataDir, 'session', id), SessionSchema);
+  const journal = (id: string) => createJournal(journalPath(dataDir, id));
   return createRepository({
-    adapter: (kind, id, schema) => new ValidatedJsonFile(documentPath(dataDir, kind, id), schema) as never,
+    file: (kind, id) => documentPath(dataDir, kind, id),
     async list() {
       const names = (await readdir(dataDir)).sort();
       return names.map(parseDocumentFileName).filter((d) => d !== null);
     },
+    readStudy: (id) => studyFile(id).read(),
+    readSession: (id) => readSession(sessionFile(id), journal(id)),
+    async createStudy(study) {
+      await studyFile(study.id).write(study);
+      return snapshotPersistence(studyFile(study.id), study);
+    },
+    async createSession(session) {
+      await sessionFile(session.id).write(session);
+      return journaledSessionPersistence(sessionFile(session.id), journal(session.id), session);
+    },
+    persistStudy: (study) => snapshotPersistence(studyFile(study.id), study),
+    persistSession: (session) => journaledSessionPersistence(sessionFile(session.id), journal(session.id), session),
   });
 }
 
 /** Nothing on disk: for fast tests of everything but persistence. */
 export function createMemoryRepository(): Repository {
   return createRepository({
-    adapter: (kind, id) => Object.assign(new Memory(), { file: join('memory', `${kind}-${id}.json`) }) as never,
+    file: (kind, id) => join('memory', `${kind}-${id}.json`),
     list: async () => [],
+    readStudy: async () => null,
+    readSession: async () => null,
+    createStudy: async (study) => snapshotPersistence(new Memory<Study>(), study),
+    createSession: async (session) => snapshotPersistence(new Memory<Session>(), session),
+    persistStudy: (study) => snapshotPersistence(new Memory<Study>(), study),
+    persistSession: (session) => snapshotPersistence(new Memory<Session>(), session),
   });
+}
+
+/** What is stored for a session right now (snapshot plus journal): for tests and benchmarks. */
+export async function readStoredSession(dataDir: string, id: string): Promise<Session | null> {
+  return readSession(new ValidatedJsonFile(documentPath(dataDir, 'session', id), SessionSchema), createJournal(journalPath(dataDir, id)));
 }

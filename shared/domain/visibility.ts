@@ -95,8 +95,10 @@ export function participantView(p: Participant): ParticipantView {
   return rest;
 }
 
+/** Live cards in all, including those some viewers cannot see. */
+export const liveCardCount = (session: Session): number => Object.values(session.cards).filter(isLive).length;
+
 export function sessionMeta(session: Session): SessionMeta {
-  const cards = Object.values(session.cards);
   return {
     id: session.id,
     studyId: session.studyId,
@@ -111,7 +113,6 @@ export function sessionMeta(session: Session): SessionMeta {
     locked: session.locked,
     settings: session.settings,
     timer: session.timer,
-    cardCount: cards.filter(isLive).length,
     participantCount: Object.keys(session.participants).length,
   };
 }
@@ -137,5 +138,22 @@ export function snapshotFor(session: Session, viewer: Viewer, now: number): Sess
         : [],
     me: me ? participantView(me) : null,
     participants: viewer.role === 'facilitator' ? Object.values(session.participants).map(participantView) : null,
+    cardCount: cardsHidden(session) && viewer.role !== 'facilitator' ? liveCardCount(session) : null,
   };
+}
+
+const SAMPLE_VIEWERS: Viewer[] = [{ role: 'facilitator' }, { role: 'projection' }, { role: 'participant', participantId: '' }];
+
+/**
+ * Whether a change of phase, reveal or settings changes what any viewer may see beyond the
+ * session properties. Only then does everyone need a fresh snapshot; otherwise the new
+ * properties are enough (a snapshot for every socket of a large session is not free).
+ */
+export function viewsChanged(before: Session, after: Session): boolean {
+  if (cardsHidden(before) !== cardsHidden(after)) return true;
+  return SAMPLE_VIEWERS.some(
+    (viewer) =>
+      totalsVisibleTo(before, viewer) !== totalsVisibleTo(after, viewer) ||
+      votersVisibleTo(before, viewer) !== votersVisibleTo(after, viewer),
+  );
 }

@@ -90,6 +90,8 @@ export interface ServerToClientEvents {
   'card:upserted': (card: CardView) => void;
   /** A card was deleted, merged away, or is no longer visible. */
   'card:removed': (id: string) => void;
+  /** While cards are hidden: the number of live cards changed (to boards and projections). */
+  'cards:count': (count: number) => void;
   /** Vote totals of a card changed (only to sockets that may see totals). */
   'votes:updated': (votes: VotesView) => void;
   /** The participant's own votes (to all their sockets). */

@@ -60,8 +60,6 @@ export interface SessionMeta {
   locked: boolean;
   settings: Settings;
   timer: Timer;
-  /** Live cards, including those the viewer cannot see yet. */
-  cardCount: number;
   participantCount: number;
 }
 
@@ -80,6 +78,11 @@ export interface SessionSnapshot {
   me: ParticipantView | null;
   /** Facilitator only. */
   participants: ParticipantView[] | null;
+  /**
+   * While cards are hidden from this viewer: how many live cards there are in all (kept up to
+   * date by `cards:count`). Null when the viewer sees every card.
+   */
+  cardCount: number | null;
 }
 
 /** A session in the study overview. */

@@ -16,6 +16,7 @@ export interface ClientState {
   myCardIds: Set<string>;
   me: ParticipantView | null;
   participants: ParticipantView[] | null;
+  cardCount: number | null;
 }
 
 export type Fact = { [E in keyof ServerToClientEvents]: { event: E; args: Parameters<ServerToClientEvents[E]> } }[keyof ServerToClientEvents];
@@ -30,6 +31,7 @@ export function fromSnapshot(snapshot: SessionSnapshot): ClientState {
     myCardIds: new Set(snapshot.myCardIds),
     me: snapshot.me,
     participants: snapshot.participants,
+    cardCount: snapshot.cardCount,
   };
 }
 
@@ -67,6 +69,8 @@ export function applyFact(state: ClientState, fact: Fact): ClientState {
       // Without totals a partial list would show zeros; a snapshot brings them when allowed.
       return state.votes ? { ...state, votes: new Map(state.votes).set(view.cardId, view) } : state;
     }
+    case 'cards:count':
+      return { ...state, cardCount: fact.args[0] };
     case 'votes:mine':
       return { ...state, myVotes: fact.args[0] };
     case 'participants:updated':

@@ -44,6 +44,7 @@ export const useSessionStore = defineStore('session', () => {
     socket.on('card:removed', (id) => bound.value && state.applyRemoved(id));
     socket.on('votes:updated', (v) => bound.value && state.applyVotes(v));
     socket.on('votes:mine', (v) => bound.value && (state.myVotes.value = v));
+    socket.on('cards:count', (n) => bound.value && (state.cardCount.value = n));
     socket.on('participants:updated', (p) => bound.value && (state.participants.value = p));
   }
 

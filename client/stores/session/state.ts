@@ -25,6 +25,8 @@ export function createSessionState() {
   const myCardIds = shallowRef<string[]>([]);
   const me = shallowRef<ParticipantView | null>(null);
   const participants = shallowRef<ParticipantView[] | null>(null);
+  /** Live cards in all while some are hidden from this viewer; null when all are visible. */
+  const cardCount = ref<number | null>(null);
   /** Server clock minus ours, so every laptop shows the same countdown. */
   const clockOffset = ref(0);
 
@@ -38,6 +40,7 @@ export function createSessionState() {
     myCardIds.value = snapshot.myCardIds;
     me.value = snapshot.me;
     participants.value = snapshot.participants;
+    cardCount.value = snapshot.cardCount;
   }
 
   function clear(): void {
@@ -49,6 +52,7 @@ export function createSessionState() {
     myCardIds.value = [];
     me.value = null;
     participants.value = null;
+    cardCount.value = null;
   }
 
   function applyTimer(timer: Timer, serverNow: number): void {
@@ -91,6 +95,7 @@ export function createSessionState() {
     myCardIds,
     me,
     participants,
+    cardCount,
     clockOffset,
     applySnapshot,
     clear,

@@ -111,7 +111,7 @@ describe('hidden cards (hideUntilReveal)', () => {
     for (const secret of ['GEHEIM-A3', 'GEHEIM-A4', 'GEHEIM-F2', 'GEHEIM-M1']) expect(ann.traffic.text()).toContain(secret);
     for (const secret of hiddenTexts) expect(r.consoleTraffic.text()).toContain(secret);
     // Others still see that cards are being written.
-    expect(resumed.session.cardCount).toBe(5);
+    expect(resumed.cardCount).toBe(5);
 
     await sendOk(consoleSocket, 'session:reveal', { sessionId, revealed: true });
     await sync(...r.all());

@@ -304,11 +304,15 @@ describe('who is who in a snapshot', () => {
 });
 
 describe('sessionMeta', () => {
-  it('counts live cards (hidden ones included) and participants', () => {
+  it('counts participants, and live cards (hidden ones included) only for those who cannot see them all', () => {
     let s = withCard(boardWithCards({ settings: { hideUntilReveal: true } }), participant(ANN), { id: 'card-ann-2' }).session;
     s = unwrap(deleteCard(s, participant(ANN), 'card-ann-2', T0)).session;
     const meta = sessionMeta(s);
-    expect(meta).toMatchObject({ cardCount: 2, participantCount: 2, phase: 'collecting', joinCode: s.joinCode, id: s.id });
+    expect(meta).toMatchObject({ participantCount: 2, phase: 'collecting', joinCode: s.joinCode, id: s.id });
+    expect(snapshotFor(s, participant(ANN) as Viewer, T0).cardCount).toBe(2);
+    expect(snapshotFor(s, { role: 'projection' }, T0).cardCount).toBe(2);
+    expect(snapshotFor(s, { role: 'facilitator' }, T0).cardCount).toBeNull();
+    expect(snapshotFor({ ...s, revealed: true }, { role: 'projection' }, T0).cardCount).toBeNull();
     expect(meta).not.toHaveProperty('cards');
     expect(meta).not.toHaveProperty('participants');
   });
