@@ -10,7 +10,7 @@ export interface ChildServer {
 /** Starts one of bench/servers/*.ts in its own process, so clients and server do not share a loop. */
 export async function startChildServer(script: string, args: string[] = []): Promise<ChildServer> {
   const path = fileURLToPath(new URL(`../servers/${script}`, import.meta.url));
-  const child: ChildProcess = fork(path, args, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child: ChildProcess = fork(path, args, { execArgv: ['--import', 'tsx', ...(process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [])], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const port = await new Promise<number>((resolve, reject) => {
     child.once('message', (m: { port?: number }) => (m.port ? resolve(m.port) : reject(new Error('no port'))));
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
@@ -31,6 +31,7 @@ export async function startChildServer(script: string, args: string[] = []): Pro
     rssMb: async () => Math.round((await request<number>('rss', 'rss')) / 1024 / 1024),
     stop: () =>
       new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.send({ type: 'close' });
         setTimeout(() => child.kill('SIGKILL'), 5000).unref();

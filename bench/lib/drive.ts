@@ -63,17 +63,20 @@ export async function drive(target: Target, url: string, clients: number, second
     });
   });
 
-  const loop = async (r: number, until: number, act: () => Promise<void>) => {
-    await sleep(gap(60_000 / perMinute));
-    while (performance.now() < until) {
+  // Each participant acts after exponential gaps until the deadline; a gap past it ends the loop
+  // at the deadline rather than after the gap, so every phase lasts as long as asked.
+  const loop = async (until: number, act: () => Promise<void>) => {
+    for (;;) {
+      const wait = gap(60_000 / perMinute);
+      if (performance.now() + wait >= until) return sleep(Math.max(0, until - performance.now()));
+      await sleep(wait);
       await act().catch(() => void failed++);
-      await sleep(gap(60_000 / perMinute));
     }
   };
   const half = (seconds * 1000) / 2;
 
   let until = performance.now() + half;
-  await Promise.all(sockets.map((socket, r) => loop(r, until, async () => {
+  await Promise.all(sockets.map((socket, r) => loop(until, async () => {
     const id = randomUUID();
     cards.set(id, { sentAt: performance.now(), sender: r, remaining: sockets.length - 1, latest: 0 });
     const ack = await socket.timeout(15_000).emitWithAck('card:add', run.cardPayload(id, sentence()));
@@ -86,7 +89,7 @@ export async function drive(target: Target, url: string, clients: number, second
 
   until = performance.now() + half;
   const voted = sockets.map(() => new Set<string>());
-  await Promise.all(sockets.map((socket, r) => loop(r, until, async () => {
+  await Promise.all(sockets.map((socket, r) => loop(until, async () => {
     const cardId = cardIds[Math.floor(Math.random() * cardIds.length)];
     if (!cardId || voted[r]!.has(cardId)) return;
     voted[r]!.add(cardId);
