@@ -1,0 +1,52 @@
+// npm run --silent synthesize -- --in cards.tsv [--mode codebook|discover] [--codebook file.json]
+// Prints {"assignments": {"<card id>": "<theme id>"}, "themes": [{"id", "label", "terms"}]}.
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { CodebookSchema, type Codebook } from '../../shared/schemas/codebook.ts';
+import { DEFAULT_CODEBOOK } from '../../shared/domain/themes/default-codebook.ts';
+import { synthesize } from '../../shared/domain/themes/engine.ts';
+import { InputError, readCardsTsv } from './read-cards.ts';
+
+const USAGE = 'usage: npm run --silent synthesize -- --in cards.tsv [--mode codebook|discover] [--codebook file.json]';
+
+async function readCodebook(path: string): Promise<Codebook> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(path, 'utf8'));
+  } catch (error) {
+    throw new InputError(`Cannot read codebook ${path}: ${(error as Error).message}`);
+  }
+  const parsed = CodebookSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new InputError(`Codebook ${path} is not valid at ${issue?.path.join('.') || '(root)'}: ${issue?.message}`);
+  }
+  return parsed.data;
+}
+
+async function main(): Promise<void> {
+  let values;
+  try {
+    ({ values } = parseArgs({ options: { in: { type: 'string' }, mode: { type: 'string', default: 'codebook' }, codebook: { type: 'string' } } }));
+  } catch (error) {
+    throw new InputError(`${(error as Error).message}\n${USAGE}`);
+  }
+  if (!values.in) throw new InputError(`--in is required\n${USAGE}`);
+  if (values.mode !== 'codebook' && values.mode !== 'discover') throw new InputError(`--mode must be codebook or discover\n${USAGE}`);
+  const cards = await readCardsTsv(values.in);
+  const codebook = values.codebook ? await readCodebook(values.codebook) : DEFAULT_CODEBOOK;
+  const result = synthesize({ cards, mode: values.mode, codebook });
+  const assignments = Object.fromEntries(cards.map((c) => [c.id, result.assignments[c.id]!.themeId]));
+  const used = new Set(Object.values(assignments));
+  const themes = result.themes.filter((t) => used.has(t.id)).map(({ id, label, terms }) => ({ id, label, terms }));
+  process.stdout.write(`${JSON.stringify({ assignments, themes })}\n`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof InputError) {
+    process.stderr.write(`synthesize: ${error.message}\n`);
+    process.exit(2);
+  }
+  process.stderr.write(`synthesize: unexpected error: ${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});

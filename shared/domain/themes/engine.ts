@@ -1,0 +1,175 @@
+import type { Codebook } from '../../schemas/codebook.ts';
+import { dot, kmeans, normalise, type Vector } from './cluster.ts';
+import { UNSORTED_THEME_ID } from './default-codebook.ts';
+import { addToLexicon, buildLexicon, extractFeatures, type Features, type Lexicon } from './features.ts';
+import { distinctiveTerms } from './labels.ts';
+import { ABBREVIATIONS, GENERIC_TERMS, THEME_VOCABULARY } from './lexicon.ts';
+import { buildModels, scoreCard, type ThemeModel } from './model.ts';
+import { normaliseText, stem, tokenize } from './text.ts';
+
+/** A card as the engine sees it. */
+export interface EngineCard {
+  id: string;
+  text: string;
+}
+
+/** What the facilitator decided for a card: it stays there; its words teach the theme. */
+export interface Decision {
+  themeId: string;
+  /** Pinned cards never move, not even by later merges of suggestions. */
+  pinned: boolean;
+}
+
+export interface SynthesisInput {
+  cards: EngineCard[];
+  mode: 'codebook' | 'discover';
+  /** Null or no themes: everything is discovered. */
+  codebook: Codebook | null;
+  decisions?: Record<string, Decision>;
+}
+
+export interface Assignment {
+  themeId: string;
+  /** 0..1; 1 for the facilitator's own decisions. */
+  confidence: number;
+  decided: boolean;
+}
+
+export interface ThemeSummary {
+  id: string;
+  label: string;
+  terms: string[];
+  /** Found by clustering, not in the codebook. */
+  discovered: boolean;
+}
+
+export interface SynthesisResult {
+  assignments: Record<string, Assignment>;
+  themes: ThemeSummary[];
+}
+
+/** Below this score a card fits no theme well enough and stays unsorted. */
+export const MIN_SCORE = 0.3;
+
+let sharedLexicon: Lexicon | null = null;
+/** The built-in vocabulary's lookup structures, made once. */
+function baseLexicon(): Lexicon {
+  if (!sharedLexicon) {
+    // Generic words are known words too: they must not be misread as a theme word by spelling.
+    const entries = [...Object.values(THEME_VOCABULARY).flatMap((t) => [...t.strong, ...t.medium, ...t.weak]), ...GENERIC_TERMS];
+    sharedLexicon = buildLexicon(entries, ABBREVIATIONS);
+  }
+  return sharedLexicon;
+}
+
+const GENERIC = new Set(GENERIC_TERMS.flatMap((t) => tokenize(normaliseText(t)).map(stem)));
+
+function lexiconFor(codebook: Codebook | null): Lexicon {
+  const base = baseLexicon();
+  if (!codebook || codebook.themes.length === 0) return base;
+  const lexicon: Lexicon = { words: new Set(base.words), phrases: new Map(base.phrases), trigrams: new Map(base.trigrams), aliases: base.aliases };
+  for (const theme of codebook.themes) for (const text of [theme.name, theme.description, ...theme.seeds]) addToLexicon(lexicon, text);
+  return lexicon;
+}
+
+const confidenceOf = (scores: { score: number }[]): number => {
+  const [first, second] = [scores[0]?.score ?? 0, scores[1]?.score ?? 0];
+  if (first <= 0) return 0;
+  return Math.round(Math.min(1, first / 3) * (first / (first + second)) * 100) / 100;
+};
+
+/**
+ * Sorts cards into themes. Codebook mode: each card gets its best-fitting codebook theme, or
+ * `overig`. Discovery mode: cards that fit no codebook theme (all cards without a codebook) are
+ * clustered into new themes labelled with their most distinctive words. The facilitator's
+ * decisions are kept as they are and teach the models. Pure and deterministic.
+ */
+export function synthesize(input: SynthesisInput): SynthesisResult {
+  const codebook = input.codebook && input.codebook.themes.length > 0 ? input.codebook : null;
+  const lexicon = lexiconFor(codebook);
+  const features = new Map(input.cards.map((c) => [c.id, extractFeatures(c.text, lexicon)]));
+  const decisions = input.decisions ?? {};
+  const assignments: Record<string, Assignment> = {};
+  const confirmed = new Map<string, Features[]>();
+  for (const card of input.cards) {
+    const decision = decisions[card.id];
+    if (!decision) continue;
+    assignments[card.id] = { themeId: decision.themeId, confidence: 1, decided: true };
+    confirmed.set(decision.themeId, [...(confirmed.get(decision.themeId) ?? []), features.get(card.id)!]);
+  }
+
+  const themes: ThemeSummary[] = [];
+  let models: ThemeModel[] = [];
+  if (codebook) {
+    models = buildModels(codebook, THEME_VOCABULARY, GENERIC, lexicon, confirmed);
+    for (const card of input.cards) {
+      if (assignments[card.id]) continue;
+      const scores = scoreCard(features.get(card.id)!, models);
+      const best = scores[0];
+      assignments[card.id] = best && best.score >= MIN_SCORE
+        ? { themeId: best.id, confidence: confidenceOf(scores), decided: false }
+        : { themeId: UNSORTED_THEME_ID, confidence: 0, decided: false };
+    }
+    for (const theme of codebook.themes) {
+      const members = input.cards.filter((c) => assignments[c.id]?.themeId === theme.id).map((c) => features.get(c.id)!);
+      themes.push({ id: theme.id, label: theme.name, terms: distinctiveTerms(members, [...features.values()]), discovered: false });
+    }
+  }
+
+  const open = input.cards.filter((c) => !assignments[c.id] || assignments[c.id]!.themeId === UNSORTED_THEME_ID && !assignments[c.id]!.decided);
+  if (input.mode === 'discover' && open.length > 0) {
+    themes.push(...discover(open, features, assignments));
+  } else if (open.length > 0 || codebook) {
+    themes.push({ id: UNSORTED_THEME_ID, label: 'Overig', terms: [], discovered: false });
+  }
+  return { assignments, themes };
+}
+
+/** Concept features: how strongly the built-in vocabulary relates a card to each area of the field. */
+function conceptVector(card: Features): Vector {
+  const vector: Vector = new Map();
+  for (const { id, score } of scoreCard(card, vocabularyModels())) if (score > 0) vector.set(`~${id}`, score);
+  return normalise(vector);
+}
+
+let sharedModels: ThemeModel[] | null = null;
+function vocabularyModels(): ThemeModel[] {
+  sharedModels ??= buildModels(
+    { themes: Object.keys(THEME_VOCABULARY).map((id) => ({ id, name: id, description: '', seeds: [] })) },
+    THEME_VOCABULARY,
+    GENERIC,
+    baseLexicon(),
+    new Map(),
+  );
+  return sharedModels;
+}
+
+function discover(cards: { id: string }[], features: Map<string, Features>, assignments: Record<string, Assignment>): ThemeSummary[] {
+  const docs = cards.map((c) => features.get(c.id)!);
+  const df = new Map<string, number>();
+  for (const d of docs) for (const f of d.weights.keys()) df.set(f, (df.get(f) ?? 0) + 1);
+  const vectors = docs.map((d) => {
+    const words: Vector = new Map();
+    for (const [f, x] of d.weights) if (!GENERIC.has(f)) words.set(f, x * Math.log(1 + docs.length / df.get(f)!));
+    const combined: Vector = new Map(normalise(words));
+    for (const [f, x] of conceptVector(d)) combined.set(f, 1.2 * x);
+    return normalise(combined);
+  });
+  const k = Math.max(1, Math.min(16, Math.round(Math.sqrt(cards.length)) + 1, cards.length));
+  const clusters = kmeans(vectors, k);
+  const groups = new Map<number, number[]>();
+  clusters.forEach((c, i) => groups.set(c, [...(groups.get(c) ?? []), i]));
+  const summaries: ThemeSummary[] = [];
+  [...groups.entries()]
+    .sort((a, b) => a[1][0]! - b[1][0]!)
+    .forEach(([, members], n) => {
+      const id = `nieuw-${n + 1}`;
+      const terms = distinctiveTerms(members.map((i) => docs[i]!), docs);
+      for (const i of members) {
+        const centroid = vectors[members[0]!]!;
+        assignments[cards[i]!.id] = { themeId: id, confidence: Math.round(Math.max(0, dot(vectors[i]!, centroid)) * 100) / 100, decided: false };
+      }
+      summaries.push({ id, label: terms.join(', ') || `Thema ${n + 1}`, terms, discovered: true });
+    });
+  return summaries;
+}

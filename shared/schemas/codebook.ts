@@ -1,0 +1,16 @@
+import { z } from 'zod';
+
+/** A theme of a codebook: what the facilitator (or the built-in default) says it is about. */
+export const CodebookThemeSchema = z.object({
+  id: z.string().regex(/^[a-z0-9_-]{1,64}$/, 'theme id: lowercase letters, digits, _ or -'),
+  name: z.string().trim().min(1).max(120),
+  description: z.string().trim().max(2000).default(''),
+  /** Words or short phrases that point to this theme. */
+  seeds: z.array(z.string().trim().min(1).max(80)).max(500).default([]),
+});
+export type CodebookTheme = z.infer<typeof CodebookThemeSchema>;
+
+export const CodebookSchema = z.object({
+  themes: z.array(CodebookThemeSchema).max(100).refine((t) => new Set(t.map((x) => x.id)).size === t.length, 'theme ids must be unique'),
+});
+export type Codebook = z.infer<typeof CodebookSchema>;
