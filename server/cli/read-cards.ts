@@ -21,8 +21,11 @@ const MAX_BYTES = 20 * 1024 * 1024;
 export async function readCardsTsv(path: string): Promise<CardRow[]> {
   let size: number;
   try {
-    size = (await stat(path)).size;
-  } catch {
+    const info = await stat(path);
+    if (!info.isFile()) throw new InputError(`${path} is not a file`);
+    size = info.size;
+  } catch (error) {
+    if (error instanceof InputError) throw error;
     throw new InputError(`Cannot read ${path}: no such file`);
   }
   if (size === 0) throw new InputError(`${path} is empty`);

@@ -83,3 +83,38 @@ export function kmeans(vectors: Vector[], k: number, seed = 42, iterations = 20)
   }
   return assignment;
 }
+
+/**
+ * The clusters of an assignment as groups of vector indices (ascending, groups ordered by their
+ * first member), merged while two groups' centroids are at least `minSimilarity` alike: k-means
+ * always fills its k clusters, so with k too large for the cards one topic would be split up.
+ */
+export function mergeSimilar(vectors: Vector[], assignment: number[], minSimilarity: number): number[][] {
+  const byCluster = new Map<number, number[]>();
+  assignment.forEach((c, i) => {
+    const members = byCluster.get(c);
+    if (members) members.push(i);
+    else byCluster.set(c, [i]);
+  });
+  const groups = [...byCluster.values()].sort((a, b) => a[0]! - b[0]!);
+  const centroidOf = (members: number[]): Vector => {
+    const sum: Vector = new Map();
+    for (const i of members) for (const [f, x] of vectors[i]!) sum.set(f, (sum.get(f) ?? 0) + x);
+    return normalise(sum);
+  };
+  const centroids = groups.map(centroidOf);
+  for (;;) {
+    let best = { sim: -Infinity, a: -1, b: -1 };
+    for (let a = 0; a < groups.length; a++) {
+      for (let b = a + 1; b < groups.length; b++) {
+        const sim = dot(centroids[a]!, centroids[b]!);
+        if (sim > best.sim) best = { sim, a, b };
+      }
+    }
+    if (best.a < 0 || best.sim < minSimilarity) return groups;
+    groups[best.a] = [...groups[best.a]!, ...groups[best.b]!].sort((x, y) => x - y);
+    centroids[best.a] = centroidOf(groups[best.a]!);
+    groups.splice(best.b, 1);
+    centroids.splice(best.b, 1);
+  }
+}

@@ -1,5 +1,5 @@
 import type { Codebook } from '../../schemas/codebook.ts';
-import { dot, kmeans, normalise, type Vector } from './cluster.ts';
+import { dot, kmeans, mergeSimilar, normalise, type Vector } from './cluster.ts';
 import { UNSORTED_THEME_ID } from './default-codebook.ts';
 import { addToLexicon, buildLexicon, extractFeatures, type Features, type Lexicon } from './features.ts';
 import { distinctiveTerms } from './labels.ts';
@@ -50,6 +50,9 @@ export interface SynthesisResult {
 
 /** Below this score a card fits no theme well enough and stays unsorted. */
 export const MIN_SCORE = 0.3;
+
+/** Discovered clusters whose centroids are at least this alike are one theme (k is only an upper bound). */
+export const MERGE_SIMILARITY = 0.5;
 
 let sharedLexicon: Lexicon | null = null;
 /** The built-in vocabulary's lookup structures, made once. */
@@ -112,14 +115,18 @@ export function synthesize(input: SynthesisInput): SynthesisResult {
     }
     for (const theme of codebook.themes) {
       const members = input.cards.filter((c) => assignments[c.id]?.themeId === theme.id).map((c) => features.get(c.id)!);
-      themes.push({ id: theme.id, label: theme.name, terms: distinctiveTerms(members, [...features.values()]), discovered: false });
+      themes.push({ id: theme.id, label: theme.name, terms: distinctiveTerms(members, [...features.values()], GENERIC), discovered: false });
     }
   }
 
   const open = input.cards.filter((c) => !assignments[c.id] || assignments[c.id]!.themeId === UNSORTED_THEME_ID && !assignments[c.id]!.decided);
   if (input.mode === 'discover' && open.length > 0) {
-    themes.push(...discover(open, features, assignments));
+    // New ids must not reuse one the facilitator already sorts cards into.
+    const taken = new Set([...(codebook?.themes.map((t) => t.id) ?? []), ...Object.values(decisions).map((d) => d.themeId)]);
+    themes.push(...discover(open, features, assignments, taken));
   } else if (open.length > 0 || codebook) {
+    // Codebook mode without a codebook has nothing to sort into; every card still gets an answer.
+    for (const card of open) assignments[card.id] ??= { themeId: UNSORTED_THEME_ID, confidence: 0, decided: false };
     themes.push({ id: UNSORTED_THEME_ID, label: 'Overig', terms: [], discovered: false });
   }
   return { assignments, themes };
@@ -144,7 +151,15 @@ function vocabularyModels(): ThemeModel[] {
   return sharedModels;
 }
 
-function discover(cards: { id: string }[], features: Map<string, Features>, assignments: Record<string, Assignment>): ThemeSummary[] {
+function discover(
+  cards: { id: string }[],
+  features: Map<string, Features>,
+  assignments: Record<string, Assignment>,
+  taken: Set<string>,
+): ThemeSummary[] {
+  // k-means depends on the order of its input: cluster in id order, so that the same cards in
+  // another order (a re-sorted board, the client's preview) give the same themes.
+  cards = [...cards].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const docs = cards.map((c) => features.get(c.id)!);
   const df = new Map<string, number>();
   for (const d of docs) for (const f of d.weights.keys()) df.set(f, (df.get(f) ?? 0) + 1);
@@ -156,20 +171,19 @@ function discover(cards: { id: string }[], features: Map<string, Features>, assi
     return normalise(combined);
   });
   const k = Math.max(1, Math.min(16, Math.round(Math.sqrt(cards.length)) + 1, cards.length));
-  const clusters = kmeans(vectors, k);
-  const groups = new Map<number, number[]>();
-  clusters.forEach((c, i) => groups.set(c, [...(groups.get(c) ?? []), i]));
+  const groups = mergeSimilar(vectors, kmeans(vectors, k), MERGE_SIMILARITY);
   const summaries: ThemeSummary[] = [];
-  [...groups.entries()]
-    .sort((a, b) => a[1][0]! - b[1][0]!)
-    .forEach(([, members], n) => {
-      const id = `nieuw-${n + 1}`;
-      const terms = distinctiveTerms(members.map((i) => docs[i]!), docs);
-      for (const i of members) {
-        const centroid = vectors[members[0]!]!;
-        assignments[cards[i]!.id] = { themeId: id, confidence: Math.round(Math.max(0, dot(vectors[i]!, centroid)) * 100) / 100, decided: false };
-      }
-      summaries.push({ id, label: terms.join(', ') || `Thema ${n + 1}`, terms, discovered: true });
-    });
+  let next = 1;
+  for (const members of groups) {
+    while (taken.has(`nieuw-${next}`)) next++;
+    const id = `nieuw-${next}`;
+    const terms = distinctiveTerms(members.map((i) => docs[i]!), docs, GENERIC);
+    for (const i of members) {
+      const centroid = vectors[members[0]!]!;
+      assignments[cards[i]!.id] = { themeId: id, confidence: Math.round(Math.max(0, dot(vectors[i]!, centroid)) * 100) / 100, decided: false };
+    }
+    summaries.push({ id, label: terms.join(', ') || `Thema ${next}`, terms, discovered: true });
+    next++;
+  }
   return summaries;
 }

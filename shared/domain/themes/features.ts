@@ -33,22 +33,21 @@ export function buildLexicon(entries: Iterable<string>, aliases: Record<string, 
   return lexicon;
 }
 
+/**
+ * Adds an entry's words and phrase. Lists are replaced, never changed in place: a lexicon made
+ * from another by copying its maps (engine.ts, per codebook) shares them with the original.
+ */
 export function addToLexicon(lexicon: Lexicon, entry: string): void {
   const tokens = tokenize(normaliseText(entry));
   for (const token of tokens) {
     if (token.length < 3 || lexicon.words.has(token)) continue;
     lexicon.words.add(token);
-    for (const gram of trigramsOf(token)) {
-      const list = lexicon.trigrams.get(gram);
-      if (list) list.push(token);
-      else lexicon.trigrams.set(gram, [token]);
-    }
+    for (const gram of trigramsOf(token)) lexicon.trigrams.set(gram, [...(lexicon.trigrams.get(gram) ?? []), token]);
   }
   const content = tokens.filter(isContentWord).map(stem);
   if (content.length > 1) {
     const list = lexicon.phrases.get(content[0]!) ?? [];
-    if (!list.some((p) => p.join(' ') === content.join(' '))) list.push(content);
-    lexicon.phrases.set(content[0]!, list);
+    if (!list.some((p) => p.join(' ') === content.join(' '))) lexicon.phrases.set(content[0]!, [...list, content]);
   }
 }
 
