@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { CodebookSchema, type Codebook } from '../../shared/schemas/codebook.ts';
+import { activeCodebook } from '../../shared/domain/codebook-edits.ts';
 import { DEFAULT_CODEBOOK } from '../../shared/domain/themes/default-codebook.ts';
 import { synthesize } from '../../shared/domain/themes/engine.ts';
 import { InputError, readCardsTsv } from './read-cards.ts';
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
   if (values.mode !== 'codebook' && values.mode !== 'discover') throw new InputError(`--mode must be codebook or discover\n${USAGE}`);
   const cards = await readCardsTsv(values.in);
   const codebook = values.codebook ? await readCodebook(values.codebook) : DEFAULT_CODEBOOK;
-  const result = synthesize({ cards, mode: values.mode, codebook });
+  const result = synthesize({ cards, mode: values.mode, codebook: activeCodebook(codebook) });
   const assignments = Object.fromEntries(cards.map((c) => [c.id, result.assignments[c.id]!.themeId]));
   const used = new Set(Object.values(assignments));
   const themes = result.themes.filter((t) => used.has(t.id)).map(({ id, label, terms }) => ({ id, label, terms }));

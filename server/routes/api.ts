@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { nanoid } from 'nanoid';
+import { DEFAULT_CODEBOOK } from '../../shared/domain/themes/default-codebook.ts';
 import { CreateStudyBodySchema, type Study } from '../../shared/schemas/study.ts';
 import { hashSecret, newSecret } from '../security/secrets.ts';
 import type { Repository } from '../storage/repository.ts';
@@ -24,6 +25,7 @@ export function apiRoutes(repo: Repository, clock: () => number): FastifyPluginA
         title: parsed.data.title,
         keyHash: hashSecret(key),
         sessionIds: [],
+        codebook: structuredClone(DEFAULT_CODEBOOK),
         createdAt: now,
         updatedAt: now,
       };

@@ -1,5 +1,6 @@
 import type { SessionCreate } from '../schemas/commands.ts';
 import type { Settings, Session } from '../schemas/session.ts';
+import { emptySynthesis } from '../schemas/synthesis.ts';
 import type { Ctx } from './context.ts';
 import { IDLE_TIMER } from './timer.ts';
 
@@ -37,6 +38,7 @@ export function createSession(input: SessionCreate, studyId: string, joinCode: s
     participants: {},
     cards: {},
     votes: {},
+    synthesis: emptySynthesis(),
     createdAt: ctx.now,
     updatedAt: ctx.now,
   };

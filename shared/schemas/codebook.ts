@@ -1,12 +1,17 @@
 import { z } from 'zod';
 
+/** Theme ids: readable slugs such as `tarieven` or `nieuw-3`. */
+export const ThemeIdSchema = z.string().regex(/^[a-z0-9_-]{1,64}$/, 'theme id: lowercase letters, digits, _ or -');
+
 /** A theme of a codebook: what the facilitator (or the built-in default) says it is about. */
 export const CodebookThemeSchema = z.object({
-  id: z.string().regex(/^[a-z0-9_-]{1,64}$/, 'theme id: lowercase letters, digits, _ or -'),
+  id: ThemeIdSchema,
   name: z.string().trim().min(1).max(120),
   description: z.string().trim().max(2000).default(''),
   /** Words or short phrases that point to this theme. */
   seeds: z.array(z.string().trim().min(1).max(80)).max(500).default([]),
+  /** Set when the theme was merged into another: decisions for it count for that one. */
+  mergedInto: ThemeIdSchema.nullable().default(null),
 });
 export type CodebookTheme = z.infer<typeof CodebookThemeSchema>;
 

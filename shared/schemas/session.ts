@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DateSchema, IdSchema, LIMITS, optionalText, text } from './common.ts';
+import { SynthesisSchema, emptySynthesis } from './synthesis.ts';
 
 /** The legal domains of Dutch care procurement; a session may also use a custom domain name. */
 export const BUILTIN_DOMAINS = ['Wlz', 'Wmo', 'Jeugdwet', 'Forensische Zorg', 'GZSP'] as const;
@@ -122,6 +123,7 @@ export const SessionSchema = z.object({
   participants: z.record(IdSchema, ParticipantSchema),
   cards: z.record(IdSchema, CardSchema),
   votes: z.record(IdSchema, VoteSchema),
+  synthesis: SynthesisSchema.default(emptySynthesis),
   createdAt: z.number().int(),
   updatedAt: z.number().int(),
 });

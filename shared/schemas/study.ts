@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { DEFAULT_CODEBOOK } from '../domain/themes/default-codebook.ts';
+import { CodebookSchema } from './codebook.ts';
 import { IdSchema, LIMITS, text } from './common.ts';
 
 /** A study ("onderzoek"), e.g. "Evaluatie zorginkoop 2025": the sessions of one evaluation. */
@@ -9,6 +11,8 @@ export const StudySchema = z.object({
   /** sha256 (hex) of the facilitator key; the key itself is never stored. */
   keyHash: z.string().regex(/^[0-9a-f]{64}$/),
   sessionIds: z.array(IdSchema),
+  /** The themes this study's cards are sorted into; the built-in one until the facilitator edits it. */
+  codebook: CodebookSchema.default(() => structuredClone(DEFAULT_CODEBOOK)),
   createdAt: z.number().int(),
   updatedAt: z.number().int(),
 });

@@ -1,10 +1,9 @@
-import type { Codebook } from '../../schemas/codebook.ts';
 import { dot, kmeans, mergeSimilar, normalise, type Vector } from './cluster.ts';
 import { UNSORTED_THEME_ID } from './default-codebook.ts';
 import { addToLexicon, buildLexicon, extractFeatures, type Features, type Lexicon } from './features.ts';
 import { distinctiveTerms } from './labels.ts';
 import { ABBREVIATIONS, GENERIC_TERMS, THEME_VOCABULARY } from './lexicon.ts';
-import { buildModels, scoreCard, type ThemeModel } from './model.ts';
+import { buildModels, scoreCard, type EngineCodebook, type ThemeModel } from './model.ts';
 import { normaliseText, stem, tokenize } from './text.ts';
 
 /** A card as the engine sees it. */
@@ -24,8 +23,10 @@ export interface SynthesisInput {
   cards: EngineCard[];
   mode: 'codebook' | 'discover';
   /** Null or no themes: everything is discovered. */
-  codebook: Codebook | null;
+  codebook: EngineCodebook | null;
   decisions?: Record<string, Decision>;
+  /** Suggestions the facilitator turned down, per card: never suggested again for that card. */
+  rejected?: Record<string, string[]>;
 }
 
 export interface Assignment {
@@ -67,7 +68,7 @@ function baseLexicon(): Lexicon {
 
 const GENERIC = new Set(GENERIC_TERMS.flatMap((t) => tokenize(normaliseText(t)).map(stem)));
 
-function lexiconFor(codebook: Codebook | null): Lexicon {
+function lexiconFor(codebook: EngineCodebook | null): Lexicon {
   const base = baseLexicon();
   if (!codebook || codebook.themes.length === 0) return base;
   const lexicon: Lexicon = { words: new Set(base.words), phrases: new Map(base.phrases), trigrams: new Map(base.trigrams), aliases: base.aliases };
@@ -107,7 +108,8 @@ export function synthesize(input: SynthesisInput): SynthesisResult {
     models = buildModels(codebook, THEME_VOCABULARY, GENERIC, lexicon, confirmed);
     for (const card of input.cards) {
       if (assignments[card.id]) continue;
-      const scores = scoreCard(features.get(card.id)!, models);
+      const turnedDown = input.rejected?.[card.id] ?? [];
+      const scores = scoreCard(features.get(card.id)!, models).filter((s) => !turnedDown.includes(s.id));
       const best = scores[0];
       assignments[card.id] = best && best.score >= MIN_SCORE
         ? { themeId: best.id, confidence: confidenceOf(scores), decided: false }

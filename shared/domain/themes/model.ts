@@ -1,5 +1,9 @@
-import type { Codebook } from '../../schemas/codebook.ts';
 import { extractFeatures, type Features, type Lexicon } from './features.ts';
+
+/** The themes the engine sorts into: what a codebook says of each (merged themes left out). */
+export interface EngineCodebook {
+  themes: { id: string; name: string; description: string; seeds: string[] }[];
+}
 
 /** A theme as the engine scores it: a weight per feature. */
 export interface ThemeModel {
@@ -38,7 +42,7 @@ export const PHRASE_WORD_SHARE = 0.3;
  * and generic words weigh nothing.
  */
 export function buildModels(
-  codebook: Codebook,
+  codebook: EngineCodebook,
   vocabulary: Vocabulary,
   generic: Set<string>,
   lexicon: Lexicon,

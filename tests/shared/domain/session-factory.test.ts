@@ -32,6 +32,7 @@ describe('createSession', () => {
       participants: {},
       cards: {},
       votes: {},
+      synthesis: { decisions: {}, rejected: {}, quotes: {}, findings: {} },
       createdAt: T0,
       updatedAt: T0,
     });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_CODEBOOK } from '../../../shared/domain/themes/default-codebook.ts';
 import { CreateStudyBodySchema, StudySchema } from '../../../shared/schemas/study.ts';
 
 const study = {
@@ -13,7 +14,10 @@ const study = {
 
 describe('StudySchema', () => {
   it('accepts a stored study and strips unknown keys, such as a plain key', () => {
-    expect(StudySchema.parse({ ...study, key: 'secret' })).toEqual(study);
+    const parsed = StudySchema.parse({ ...study, key: 'secret' });
+    expect(parsed).not.toHaveProperty('key');
+    // A study stored before codebooks existed gets the built-in one.
+    expect(parsed).toEqual({ ...study, codebook: DEFAULT_CODEBOOK });
   });
 
   it('refuses hostile session ids and a key hash that is not sha256 hex', () => {

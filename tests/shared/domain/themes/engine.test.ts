@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Codebook } from '../../../../shared/schemas/codebook.ts';
+import type { EngineCodebook as Codebook } from '../../../../shared/domain/themes/model.ts';
 import { DEFAULT_CODEBOOK, UNSORTED_THEME_ID } from '../../../../shared/domain/themes/default-codebook.ts';
 import { synthesize, type Decision, type EngineCard, type SynthesisResult } from '../../../../shared/domain/themes/engine.ts';
 import { GENERIC_TERMS } from '../../../../shared/domain/themes/lexicon.ts';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ABBREVIATIONS, GENERIC_TERMS, THEME_VOCABULARY, type ThemeVocabulary } from '../../../../shared/domain/themes/lexicon.ts';
 
 /** The codebook of the field: shared/ sits beside the repository (as in CI). */
-const THEMES_TSV = fileURLToPath(new URL('../../../../../shared/data/themes.tsv', import.meta.url));
+const THEMES_TSV = fileURLToPath(new URL('../../../fixtures/themes/themes.tsv', import.meta.url));
 
 function codebookIds(): string[] {
   const [header, ...rows] = readFileSync(THEMES_TSV, 'utf8').trim().split(/\r?\n/);

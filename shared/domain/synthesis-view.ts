@@ -1,0 +1,59 @@
+import type { Codebook } from '../schemas/codebook.ts';
+import type { Session } from '../schemas/session.ts';
+import { activeCodebook, resolveTheme } from './codebook-edits.ts';
+import { synthesize, type Assignment } from './themes/engine.ts';
+import { isLive, tallyVotes } from './visibility.ts';
+
+/** One theme with its cards, as the synthesis view and the projection show it. */
+export interface ThemeGroupView {
+  id: string;
+  label: string;
+  terms: string[];
+  discovered: boolean;
+  cardIds: string[];
+  /** Digital and hand-counted votes on its cards. */
+  votes: number;
+  /** Cards per column (e.g. went well / should improve). */
+  byColumn: Record<string, number>;
+  finding: string | null;
+}
+
+export interface SynthesisView {
+  themes: ThemeGroupView[];
+  assignments: Record<string, Assignment>;
+  quotes: string[];
+}
+
+/**
+ * The session's cards grouped into themes: the facilitator's decisions (through merges) as they
+ * are, the engine's suggestions for the rest. Pure, so the client can preview with the same code.
+ */
+export function synthesisView(session: Session, codebook: Codebook, mode: 'codebook' | 'discover' = 'codebook'): SynthesisView {
+  const cards = Object.values(session.cards).filter(isLive).sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
+  const decisions = Object.fromEntries(
+    Object.entries(session.synthesis.decisions)
+      .filter(([id]) => session.cards[id] && isLive(session.cards[id]!))
+      .map(([id, d]) => [id, { themeId: resolveTheme(codebook, d.themeId), pinned: d.pinned }]),
+  );
+  const result = synthesize({
+    cards: cards.map((c) => ({ id: c.id, text: c.text })),
+    mode,
+    codebook: activeCodebook(codebook),
+    decisions,
+    rejected: session.synthesis.rejected,
+  });
+  const tally = tallyVotes(session);
+  const themes = result.themes.map((theme) => {
+    const members = cards.filter((c) => result.assignments[c.id]?.themeId === theme.id);
+    const byColumn: Record<string, number> = {};
+    for (const c of members) byColumn[c.columnId] = (byColumn[c.columnId] ?? 0) + 1;
+    return {
+      ...theme,
+      cardIds: members.map((c) => c.id),
+      votes: members.reduce((sum, c) => sum + (tally.get(c.id)?.length ?? 0) + c.handVotes, 0),
+      byColumn,
+      finding: session.synthesis.findings[theme.id] ?? null,
+    };
+  });
+  return { themes, assignments: result.assignments, quotes: Object.keys(session.synthesis.quotes).filter((id) => session.cards[id] && isLive(session.cards[id]!)) };
+}

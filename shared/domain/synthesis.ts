@@ -1,0 +1,86 @@
+import { fail, ok, type Result } from '../protocol/errors.ts';
+import type { Codebook } from '../schemas/codebook.ts';
+import type { Session } from '../schemas/session.ts';
+import type { Synthesis, ThemeDecision } from '../schemas/synthesis.ts';
+import { isSortable } from './codebook-edits.ts';
+import { touch, type Actor, type Change } from './context.ts';
+import { denyModerate } from './permissions.ts';
+import { isLive } from './visibility.ts';
+
+const withSynthesis = (session: Session, synthesis: Synthesis, now: number): Session => touch(session, now, { synthesis });
+
+function liveCardFor(session: Session, actor: Actor, cardId: string): Result<true> {
+  const denied = denyModerate(session, actor);
+  if (denied) return denied;
+  const card = session.cards[cardId];
+  return card && isLive(card) ? ok(true) : fail('not_found', 'No such card');
+}
+
+/**
+ * The facilitator puts a card in a theme (drag, accept a suggestion, or pin): from now on it stays
+ * there, and the engine learns from it. Turning down that theme earlier is forgotten.
+ */
+export function decideTheme(
+  session: Session,
+  actor: Actor,
+  codebook: Codebook,
+  input: { cardId: string; themeId: string; pinned: boolean },
+  now: number,
+): Result<Change<ThemeDecision>> {
+  const card = liveCardFor(session, actor, input.cardId);
+  if (!card.ok) return card;
+  if (!isSortable(codebook, input.themeId)) return fail('not_found', `No theme ${input.themeId}`);
+  const decision: ThemeDecision = { themeId: input.themeId, pinned: input.pinned, at: now };
+  const { [input.cardId]: turnedDown = [], ...rejected } = session.synthesis.rejected;
+  const still = turnedDown.filter((id) => id !== input.themeId);
+  const synthesis: Synthesis = {
+    ...session.synthesis,
+    decisions: { ...session.synthesis.decisions, [input.cardId]: decision },
+    rejected: still.length > 0 ? { ...rejected, [input.cardId]: still } : rejected,
+  };
+  return ok({ session: withSynthesis(session, synthesis, now), value: decision });
+}
+
+/** Undoes a decision: the card follows the engine's suggestion again. */
+export function clearDecision(session: Session, actor: Actor, cardId: string, now: number): Result<Change<null>> {
+  const card = liveCardFor(session, actor, cardId);
+  if (!card.ok) return card;
+  if (!session.synthesis.decisions[cardId]) return ok({ session, value: null });
+  const { [cardId]: _gone, ...decisions } = session.synthesis.decisions;
+  return ok({ session: withSynthesis(session, { ...session.synthesis, decisions }, now), value: null });
+}
+
+/** Turns down a suggestion for a card: the engine will offer its next best theme (or `overig`). */
+export function rejectSuggestion(session: Session, actor: Actor, cardId: string, themeId: string, now: number): Result<Change<string[]>> {
+  const card = liveCardFor(session, actor, cardId);
+  if (!card.ok) return card;
+  const current = session.synthesis.rejected[cardId] ?? [];
+  if (current.includes(themeId)) return ok({ session, value: current });
+  if (current.length >= 100) return fail('too_large', 'Too many themes turned down for this card');
+  const rejected = [...current, themeId];
+  const decision = session.synthesis.decisions[cardId];
+  const decisions = { ...session.synthesis.decisions };
+  if (decision?.themeId === themeId) delete decisions[cardId];
+  const synthesis: Synthesis = { ...session.synthesis, decisions, rejected: { ...session.synthesis.rejected, [cardId]: rejected } };
+  return ok({ session: withSynthesis(session, synthesis, now), value: rejected });
+}
+
+/** Marks a card as a quote ("citaat") for the report, or not. */
+export function setQuote(session: Session, actor: Actor, cardId: string, quote: boolean, now: number): Result<Change<boolean>> {
+  const card = liveCardFor(session, actor, cardId);
+  if (!card.ok) return card;
+  if (Boolean(session.synthesis.quotes[cardId]) === quote) return ok({ session, value: quote });
+  const { [cardId]: _old, ...quotes } = session.synthesis.quotes;
+  const synthesis = { ...session.synthesis, quotes: quote ? { ...quotes, [cardId]: true as const } : quotes };
+  return ok({ session: withSynthesis(session, synthesis, now), value: quote });
+}
+
+/** Writes (or, with null, removes) the finding ("bevinding") of a theme in this session. */
+export function setFinding(session: Session, actor: Actor, codebook: Codebook, themeId: string, text: string | null, now: number): Result<Change<string | null>> {
+  const denied = denyModerate(session, actor);
+  if (denied) return denied;
+  if (!isSortable(codebook, themeId)) return fail('not_found', `No theme ${themeId}`);
+  const { [themeId]: _old, ...findings } = session.synthesis.findings;
+  const synthesis = { ...session.synthesis, findings: text ? { ...findings, [themeId]: text } : findings };
+  return ok({ session: withSynthesis(session, synthesis, now), value: text });
+}

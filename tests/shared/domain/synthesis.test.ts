@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { addTheme, mergeThemes, renameTheme, resolveTheme } from '../../../shared/domain/codebook-edits.ts';
+import { setHandVotes } from '../../../shared/domain/cards.ts';
+import { clearDecision, decideTheme, rejectSuggestion, setFinding, setQuote } from '../../../shared/domain/synthesis.ts';
+import { synthesisView } from '../../../shared/domain/synthesis-view.ts';
+import { DEFAULT_CODEBOOK } from '../../../shared/domain/themes/default-codebook.ts';
+import { CodebookSchema, type Codebook } from '../../../shared/schemas/codebook.ts';
+import type { Session } from '../../../shared/schemas/session.ts';
+import { ANN, FACILITATOR, T0, columnId, expectFail, frozen, makeSession, participant, unwrap, withCard, withParticipant } from '../fixtures.ts';
+
+const codebook = (): Codebook => CodebookSchema.parse(structuredClone(DEFAULT_CODEBOOK));
+
+/** A session in synthesis with cards whose themes are obvious to the engine. */
+function board(): Session {
+  let s = withParticipant(makeSession({ phase: 'collecting' }), ANN, 'Ann');
+  const cards: [string, string, number][] = [
+    ['card-tarief-1', 'De tarieven dekken de kostprijs niet, de indexering is veel te laag', 1],
+    ['card-tarief-2', 'Het zorgkantoor geeft een korting op het NZa-tarief', 1],
+    ['card-meer-1', 'Meerzorgaanvragen voor VG7 clienten worden traag afgehandeld', 1],
+    ['card-dialoog-1', 'Er is geen echte dialoog, de gesprekstafels zijn vooral zenden', 0],
+    ['card-vaag-1', 'Koffie en koekjes bij de bijeenkomst', 0],
+  ];
+  for (const [id, text, column] of cards) s = withCard(s, participant(ANN), { id, text, columnId: columnId(s, column) }).session;
+  return { ...s, phase: 'synthesis' };
+}
+
+const themeOf = (s: Session, book: Codebook, cardId: string) => synthesisView(s, book).assignments[cardId]?.themeId;
+
+describe('decisions', () => {
+  it('keep a card where the facilitator put it, even where its words point elsewhere, and never let suggestions move it', () => {
+    const s = frozen(board());
+    const book = codebook();
+    expect(themeOf(s, book, 'card-tarief-1')).toBe('tarieven');
+    const moved = unwrap(decideTheme(s, FACILITATOR, book, { cardId: 'card-tarief-1', themeId: 'kwaliteit', pinned: true }, T0)).session;
+    const view = synthesisView(moved, book);
+    expect(view.assignments['card-tarief-1']).toMatchObject({ themeId: 'kwaliteit', decided: true, confidence: 1 });
+    expect(view.themes.find((t) => t.id === 'kwaliteit')?.cardIds).toContain('card-tarief-1');
+    expect(view.themes.find((t) => t.id === 'tarieven')?.cardIds).not.toContain('card-tarief-1');
+  });
+
+  it('are the facilitator\'s alone, for live cards and existing themes', () => {
+    const s = board();
+    expectFail(decideTheme(s, participant(ANN), codebook(), { cardId: 'card-tarief-1', themeId: 'kwaliteit', pinned: false }, T0), 'forbidden');
+    expectFail(decideTheme(s, FACILITATOR, codebook(), { cardId: 'card-nope-1', themeId: 'kwaliteit', pinned: false }, T0), 'not_found');
+    expectFail(decideTheme(s, FACILITATOR, codebook(), { cardId: 'card-tarief-1', themeId: 'bestaat-niet', pinned: false }, T0), 'not_found');
+    expectFail(decideTheme({ ...s, phase: 'closed' }, FACILITATOR, codebook(), { cardId: 'card-tarief-1', themeId: 'kwaliteit', pinned: false }, T0), 'wrong_phase');
+  });
+
+  it('teach the engine: a new card like a moved one follows it', () => {
+    const book = codebook();
+    let s = board();
+    const odd = 'Parkeren bij de locatie van de gemeente is een drama';
+    s = withCard({ ...s, phase: 'collecting' }, participant(ANN), { id: 'card-park-1', text: odd }).session;
+    s = withCard(s, participant(ANN), { id: 'card-park-2', text: 'Parkeren bij het gemeentehuis blijft een drama' }).session;
+    s = { ...s, phase: 'synthesis' };
+    expect(themeOf(s, book, 'card-park-2')).not.toBe('dialoog');
+    s = unwrap(decideTheme(s, FACILITATOR, book, { cardId: 'card-park-1', themeId: 'dialoog', pinned: false }, T0)).session;
+    expect(themeOf(s, book, 'card-park-2')).toBe('dialoog');
+  });
+
+  it('can be undone: the card follows the suggestion again', () => {
+    const book = codebook();
+    const s = unwrap(decideTheme(board(), FACILITATOR, book, { cardId: 'card-tarief-1', themeId: 'kwaliteit', pinned: true }, T0)).session;
+    const undone = unwrap(clearDecision(s, FACILITATOR, 'card-tarief-1', T0)).session;
+    expect(themeOf(undone, book, 'card-tarief-1')).toBe('tarieven');
+  });
+});
+
+describe('turning down a suggestion', () => {
+  it('gives the next best theme or overig, and is forgotten when the facilitator picks that theme after all', () => {
+    const book = codebook();
+    const s = unwrap(rejectSuggestion(board(), FACILITATOR, 'card-tarief-2', 'tarieven', T0)).session;
+    expect(themeOf(s, book, 'card-tarief-2')).not.toBe('tarieven');
+    const back = unwrap(decideTheme(s, FACILITATOR, book, { cardId: 'card-tarief-2', themeId: 'tarieven', pinned: false }, T0)).session;
+    expect(back.synthesis.rejected['card-tarief-2']).toBeUndefined();
+    expect(themeOf(back, book, 'card-tarief-2')).toBe('tarieven');
+  });
+});
+
+describe('quotes and findings', () => {
+  it('mark quotes and write findings per theme, idempotently', () => {
+    const book = codebook();
+    let s = unwrap(setQuote(board(), FACILITATOR, 'card-meer-1', true, T0)).session;
+    expect(unwrap(setQuote(s, FACILITATOR, 'card-meer-1', true, T0)).session).toBe(s);
+    s = unwrap(setFinding(s, FACILITATOR, book, 'tarieven', 'Tarieven blijven achter bij de kosten', T0)).session;
+    const view = synthesisView(s, book);
+    expect(view.quotes).toEqual(['card-meer-1']);
+    expect(view.themes.find((t) => t.id === 'tarieven')?.finding).toBe('Tarieven blijven achter bij de kosten');
+    s = unwrap(setQuote(s, FACILITATOR, 'card-meer-1', false, T0)).session;
+    s = unwrap(setFinding(s, FACILITATOR, book, 'tarieven', null, T0)).session;
+    expect(synthesisView(s, book).quotes).toEqual([]);
+    expect(synthesisView(s, book).themes.find((t) => t.id === 'tarieven')?.finding).toBeNull();
+    expectFail(setFinding(s, participant(ANN), book, 'tarieven', 'x', T0), 'forbidden');
+  });
+});
+
+describe('theme edits on the codebook', () => {
+  it('add, rename and merge; decisions for a merged theme count for its target', () => {
+    let book = unwrap(addTheme(codebook(), { id: 'vervoer', name: 'Vervoer' }));
+    expectFail(addTheme(book, { id: 'vervoer', name: 'Nog eens' }), 'conflict');
+    expectFail(addTheme(book, { id: 'overig', name: 'Overig' }), 'conflict');
+    book = unwrap(renameTheme(book, 'vervoer', 'Vervoer en taxi'));
+    expect(book.themes.find((t) => t.id === 'vervoer')?.name).toBe('Vervoer en taxi');
+
+    const s = unwrap(decideTheme(board(), FACILITATOR, book, { cardId: 'card-vaag-1', themeId: 'vervoer', pinned: false }, T0)).session;
+    const merged = unwrap(mergeThemes(book, 'vervoer', 'dialoog'));
+    expect(resolveTheme(merged, 'vervoer')).toBe('dialoog');
+    expect(merged.themes.find((t) => t.id === 'dialoog')?.seeds).toContain('Vervoer en taxi');
+    const view = synthesisView(s, merged);
+    expect(view.assignments['card-vaag-1']).toMatchObject({ themeId: 'dialoog', decided: true });
+    expect(view.themes.some((t) => t.id === 'vervoer')).toBe(false);
+    expectFail(mergeThemes(merged, 'vervoer', 'dialoog'), 'not_found');
+    expectFail(mergeThemes(merged, 'dialoog', 'dialoog'), 'conflict');
+    expectFail(renameTheme(merged, 'vervoer', 'x'), 'not_found');
+  });
+});
+
+describe('synthesisView', () => {
+  it('counts cards, votes (hand-counted too) and columns per theme, and is deterministic', () => {
+    const book = codebook();
+    let s = board();
+    s = unwrap(setHandVotes(s, FACILITATOR, 'card-tarief-1', 4, T0)).session;
+    const view = synthesisView(s, book);
+    const tarieven = view.themes.find((t) => t.id === 'tarieven')!;
+    expect(tarieven.cardIds.sort()).toEqual(['card-tarief-1', 'card-tarief-2']);
+    expect(tarieven.votes).toBe(4);
+    expect(tarieven.byColumn).toEqual({ [columnId(s, 1)]: 2 });
+    const all = view.themes.flatMap((t) => t.cardIds).sort();
+    expect(all).toEqual(Object.keys(s.cards).sort());
+    expect(synthesisView(s, book)).toEqual(view);
+  });
+});
