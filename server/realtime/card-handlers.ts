@@ -7,6 +7,7 @@ import { emitCard, emitHiddenCount, emitMyVotes, emitVotes } from './broadcast.t
 import { command, type Command } from './command.ts';
 import type { RealtimeDeps } from './deps.ts';
 import { actOnSession } from './session-access.ts';
+import { emitSynthesis } from './synthesis-broadcast.ts';
 
 /** Votes on the given cards changed meaning (delete, restore, merge): tell the totals and the voters. */
 function emitVoteEffects(deps: RealtimeDeps, session: Session, cardIds: string[]): void {
@@ -15,11 +16,17 @@ function emitVoteEffects(deps: RealtimeDeps, session: Session, cardIds: string[]
   for (const voter of voters) emitMyVotes(deps.io, session, voter);
 }
 
+/** During synthesis the themes follow the cards live. */
+function followThemes(deps: RealtimeDeps, session: Session): void {
+  if (session.phase === 'synthesis') emitSynthesis(deps, session);
+}
+
 /** A card came or went (delete, restore): the card, the votes that now count or not, the count. */
 function emitPresence(deps: RealtimeDeps, session: Session, card: Card): void {
   emitCard(deps.io, session, card);
   emitVoteEffects(deps, session, [card.id]);
   emitHiddenCount(deps.io, session);
+  followThemes(deps, session);
 }
 
 export function cardCommands(deps: RealtimeDeps): Record<string, Command> {
@@ -32,6 +39,7 @@ export function cardCommands(deps: RealtimeDeps): Record<string, Command> {
         emitCard(deps.io, after, value);
         // While cards are hidden, the count is all the others see of it.
         emitHiddenCount(deps.io, after);
+        followThemes(deps, after);
       }
       return ok(toCardView(after, value));
     }, deps),
@@ -39,7 +47,10 @@ export function cardCommands(deps: RealtimeDeps): Record<string, Command> {
     'card:edit': command('card:edit', CardEditSchema, async (input, socket) => {
       const result = await actOnSession(deps, socket, input.sessionId, (s, actor, now) => editCard(s, actor, input, now));
       if (!result.ok) return result;
-      if (result.data.changed) emitCard(deps.io, result.data.after, result.data.value);
+      if (result.data.changed) {
+        emitCard(deps.io, result.data.after, result.data.value);
+        followThemes(deps, result.data.after);
+      }
       return ok(toCardView(result.data.after, result.data.value));
     }, deps),
 
@@ -67,6 +78,7 @@ export function cardCommands(deps: RealtimeDeps): Record<string, Command> {
       emitCard(deps.io, after, value);
       emitVoteEffects(deps, after, [value.id]);
       emitHiddenCount(deps.io, after);
+      followThemes(deps, after);
       return ok(toCardView(after, value));
     }, deps),
 

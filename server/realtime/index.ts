@@ -6,6 +6,7 @@ import type { RealtimeDeps } from './deps.ts';
 import { participantCommands } from './participant-handlers.ts';
 import { sessionCommands } from './session-handlers.ts';
 import { studyCommands } from './study-handlers.ts';
+import { synthesisCommands } from './synthesis-handlers.ts';
 import { voteCommands } from './vote-handlers.ts';
 
 /** Wires authentication and every command onto the socket.io server. */
@@ -16,6 +17,7 @@ export function registerRealtime(deps: RealtimeDeps): void {
     ...participantCommands(deps),
     ...cardCommands(deps),
     ...voteCommands(deps),
+    ...synthesisCommands(deps),
   };
 
   // A failed write rolled a session back: everyone gets the state that is really stored.

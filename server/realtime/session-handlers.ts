@@ -19,6 +19,7 @@ import { command, type Command } from './command.ts';
 import type { RealtimeDeps } from './deps.ts';
 import { actOnSession } from './session-access.ts';
 import { rooms } from './rooms.ts';
+import { emitSynthesis } from './synthesis-broadcast.ts';
 
 const facilitatorOnly = <T>(actor: Actor, change: () => Result<Change<T>>): Result<Change<T>> =>
   actor.role === 'facilitator' ? change() : fail('forbidden', 'Only the facilitator may do this');
@@ -28,6 +29,7 @@ export function sessionCommands(deps: RealtimeDeps): Record<string, Command> {
   const announce = (before: Session, after: Session) => {
     if (viewsChanged(before, after)) emitSnapshots(deps.io, after, deps.clock());
     else emitMeta(deps.io, after);
+    if (after.phase !== before.phase && (after.phase === 'synthesis' || after.phase === 'closed')) emitSynthesis(deps, after);
     emitStudy(deps, after.studyId);
   };
 

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type * as C from '../schemas/commands.ts';
 import type { Timer } from '../schemas/session.ts';
+import type { SynthesisView } from '../domain/synthesis-view.ts';
 import type { ErrorCode } from './errors.ts';
 import type {
   CardView,
@@ -72,6 +73,25 @@ export interface ClientToServerEvents {
   /** Facilitator (scribe). Set the number of votes counted by hand for a card. */
   'card:hand-votes': Cmd<typeof C.HandVotesSchema, VotesView>;
 
+  /** Facilitator. The session's cards grouped into themes (decisions kept, suggestions for the rest). */
+  'synthesis:open': Cmd<typeof C.SynthesisOpenSchema, SynthesisView>;
+  /** Facilitator. Put a card in a theme (drag, accept a suggestion, pin). Errors: not_found (card or theme), wrong_phase (closed). */
+  'synthesis:decide': Cmd<typeof C.SynthesisDecideSchema, SynthesisView>;
+  /** Facilitator. Let a card follow the suggestion again. */
+  'synthesis:undecide': Cmd<typeof C.SynthesisUndecideSchema, SynthesisView>;
+  /** Facilitator. Turn down the suggested theme of a card. */
+  'synthesis:reject': Cmd<typeof C.SynthesisRejectSchema, SynthesisView>;
+  /** Facilitator. Mark a card as a quote ("citaat") for the report, or not. */
+  'synthesis:quote': Cmd<typeof C.SynthesisQuoteSchema, SynthesisView>;
+  /** Facilitator. Write (or remove, with null) the finding ("bevinding") of a theme. */
+  'synthesis:finding': Cmd<typeof C.SynthesisFindingSchema, SynthesisView>;
+  /** Facilitator. New theme in the study's codebook, optionally with cards moved into it (a split). Errors: conflict. */
+  'theme:add': Cmd<typeof C.ThemeAddSchema, SynthesisView>;
+  /** Facilitator. Rename a theme of the study. Errors: not_found. */
+  'theme:rename': Cmd<typeof C.ThemeRenameSchema, SynthesisView>;
+  /** Facilitator. Merge a theme into another; decisions for it follow. Errors: not_found, conflict. */
+  'theme:merge': Cmd<typeof C.ThemeMergeSchema, SynthesisView>;
+
   /** Participant, voting phase. Idempotent by vote id. Errors: budget_exhausted, card_vote_limit, wrong_phase, locked. */
   'vote:cast': Cmd<typeof C.VoteCastSchema, MyVote[]>;
   /** Participant, voting phase. Idempotent: retracting a vote that is gone succeeds. */
@@ -96,6 +116,8 @@ export interface ServerToClientEvents {
   'votes:updated': (votes: VotesView) => void;
   /** The participant's own votes (to all their sockets). */
   'votes:mine': (votes: MyVote[]) => void;
+  /** The themes changed (synthesis and closed phases: everyone; before that: facilitator consoles). */
+  'synthesis:updated': (view: SynthesisView) => void;
   /** Facilitator: the participant list changed. */
   'participants:updated': (participants: ParticipantView[]) => void;
   /** Facilitator: the study or one of its sessions changed. */

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { ThemeIdSchema } from './codebook.ts';
 import { DateSchema, IdSchema, LIMITS, text } from './common.ts';
+import { FINDING_MAX } from './synthesis.ts';
 import {
   ColumnSchema,
   DomainSchema,
@@ -111,3 +113,15 @@ export const HandVotesSchema = SessionRef.extend({
 
 export const VoteCastSchema = SessionRef.extend({ id: IdSchema, cardId: IdSchema });
 export const VoteRetractSchema = SessionRef.extend({ id: IdSchema });
+
+/** Synthesis commands (facilitator): sorting cards into the study's themes. */
+const CardTheme = SessionRef.extend({ cardId: IdSchema });
+export const SynthesisOpenSchema = SessionRef;
+export const SynthesisDecideSchema = CardTheme.extend({ themeId: ThemeIdSchema, pinned: z.boolean().default(false) });
+export const SynthesisUndecideSchema = CardTheme;
+export const SynthesisRejectSchema = CardTheme.extend({ themeId: ThemeIdSchema });
+export const SynthesisQuoteSchema = CardTheme.extend({ quote: z.boolean() });
+export const SynthesisFindingSchema = SessionRef.extend({ themeId: ThemeIdSchema, text: z.string().trim().max(FINDING_MAX).nullable() });
+export const ThemeAddSchema = SessionRef.extend({ name: text(120), cardIds: z.array(IdSchema).max(500).default([]) });
+export const ThemeRenameSchema = SessionRef.extend({ themeId: ThemeIdSchema, name: text(120) });
+export const ThemeMergeSchema = SessionRef.extend({ sourceId: ThemeIdSchema, targetId: ThemeIdSchema });

@@ -76,6 +76,7 @@ export function applyFact(state: ClientState, fact: Fact): ClientState {
     case 'participants:updated':
       return { ...state, participants: fact.args[0] };
     case 'study:updated':
+    case 'synthesis:updated':
       return state;
   }
 }

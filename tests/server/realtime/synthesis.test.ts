@@ -1,0 +1,110 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { SynthesisView } from '../../../shared/domain/synthesis-view.ts';
+import { connectClient, facilitatorWithSession, joinAs, nextEvent, recordTraffic, send, sendOk, startServer, uid, type ClientSocket, type TestServer } from '../helpers.ts';
+
+let server: TestServer;
+const sockets: ClientSocket[] = [];
+afterEach(async () => {
+  for (const s of sockets.splice(0)) s.disconnect();
+  await server?.close();
+});
+
+const themeOf = (view: SynthesisView, cardId: string) => view.assignments[cardId]?.themeId;
+
+async function sessionInSynthesis() {
+  server = await startServer();
+  const f = await facilitatorWithSession(server.url, { settings: { showTotalsWhileVoting: true } });
+  const sessionId = f.session.id;
+  const ann = await joinAs(server.url, f.session.joinCode, 'Ann Jansen');
+  const bob = await joinAs(server.url, f.session.joinCode, 'Bob de Vries');
+  const projection = await connectClient(server.url, { studyId: f.studyId, key: f.key });
+  await sendOk(projection, 'session:open', { sessionId, view: 'projection' });
+  sockets.push(f.socket, ann.socket, bob.socket, projection);
+  const [good, better] = f.snapshot.session.columns;
+  await sendOk(f.socket, 'session:phase', { sessionId, phase: 'collecting' });
+  const cards = {
+    tarief: uid(),
+    meerzorg: uid(),
+    dialoog: uid(),
+  };
+  await sendOk(ann.socket, 'card:add', { sessionId, id: cards.tarief, columnId: better!.id, text: 'De tarieven dekken de kostprijs niet, de indexering is te laag' });
+  await sendOk(bob.socket, 'card:add', { sessionId, id: cards.meerzorg, columnId: better!.id, text: 'Meerzorgaanvragen voor VG7 worden traag afgehandeld', anonymous: true });
+  await sendOk(ann.socket, 'card:add', { sessionId, id: cards.dialoog, columnId: good!.id, text: 'De gesprekstafels met het zorgkantoor waren een echte dialoog' });
+  await sendOk(f.socket, 'session:phase', { sessionId, phase: 'voting' });
+  const arrived = Promise.all([ann.socket, bob.socket, projection].map((s) => nextEvent(s, 'synthesis:updated')));
+  await sendOk(f.socket, 'session:phase', { sessionId, phase: 'synthesis' });
+  const annView = (await arrived)[0]![0];
+  return { f, sessionId, ann, bob, projection, cards, annView };
+}
+
+describe('synthesis through the real server', () => {
+  it('shows everyone the suggested themes on entering synthesis, without authors', async () => {
+    const { cards, annView, bob, f, sessionId } = await sessionInSynthesis();
+    expect(themeOf(annView, cards.tarief)).toBe('tarieven');
+    expect(themeOf(annView, cards.meerzorg)).toBe('meerzorg');
+    expect(themeOf(annView, cards.dialoog)).toBe('dialoog');
+    const view = await sendOk(f.socket, 'synthesis:open', { sessionId });
+    expect(JSON.stringify(view)).not.toContain(bob.participantId);
+    expect(JSON.stringify(view)).not.toContain('Bob');
+  });
+
+  it('moves a card when the facilitator drags it, for every client; participants may not', async () => {
+    const { f, sessionId, ann, bob, projection, cards } = await sessionInSynthesis();
+    const seen = Promise.all([ann.socket, bob.socket, projection].map((s) => nextEvent(s, 'synthesis:updated', (v) => themeOf(v, cards.tarief) === 'kwaliteit')));
+    const view = await sendOk(f.socket, 'synthesis:decide', { sessionId, cardId: cards.tarief, themeId: 'kwaliteit', pinned: true });
+    expect(view.assignments[cards.tarief]).toMatchObject({ themeId: 'kwaliteit', decided: true });
+    await seen;
+
+    const before = structuredClone(server.repo.sessions.get(sessionId)!.data.synthesis);
+    const denied = await send(ann.socket, 'synthesis:decide', { sessionId, cardId: cards.meerzorg, themeId: 'tarieven', pinned: false });
+    expect(denied).toMatchObject({ ok: false, error: 'forbidden' });
+    expect(await send(projection, 'synthesis:decide', { sessionId, cardId: cards.meerzorg, themeId: 'tarieven', pinned: false })).toMatchObject({ ok: false });
+    expect(await send(f.socket, 'synthesis:decide', { sessionId, cardId: cards.meerzorg, themeId: 'bestaat-niet', pinned: false })).toMatchObject({ ok: false, error: 'not_found' });
+    expect(server.repo.sessions.get(sessionId)!.data.synthesis).toEqual(before);
+  });
+
+  it('splits, renames and merges themes in the study codebook, with decisions following', async () => {
+    const { f, sessionId, ann, cards } = await sessionInSynthesis();
+    const split = await sendOk(f.socket, 'theme:add', { sessionId, name: 'Geld en gesprek', cardIds: [cards.tarief, cards.dialoog] });
+    const added = split.themes.find((t) => t.label === 'Geld en gesprek')!;
+    expect(added.id).toBe('geld-en-gesprek');
+    expect(added.cardIds.sort()).toEqual([cards.tarief, cards.dialoog].sort());
+    expect(server.repo.studies.get(f.studyId)!.data.codebook.themes.some((t) => t.id === 'geld-en-gesprek')).toBe(true);
+
+    const renamed = nextEvent(ann.socket, 'synthesis:updated', (v) => v.themes.some((t) => t.label === 'Financiering en overleg'));
+    await sendOk(f.socket, 'theme:rename', { sessionId, themeId: 'geld-en-gesprek', name: 'Financiering en overleg' });
+    await renamed;
+
+    const merged = await sendOk(f.socket, 'theme:merge', { sessionId, sourceId: 'geld-en-gesprek', targetId: 'tarieven' });
+    expect(merged.themes.some((t) => t.id === 'geld-en-gesprek')).toBe(false);
+    expect(themeOf(merged, cards.dialoog)).toBe('tarieven');
+    expect(await send(f.socket, 'theme:merge', { sessionId, sourceId: 'geld-en-gesprek', targetId: 'tarieven' })).toMatchObject({ ok: false, error: 'not_found' });
+  });
+
+  it('keeps quotes and findings, and follows cards added during synthesis', async () => {
+    const { f, sessionId, ann, cards } = await sessionInSynthesis();
+    await sendOk(f.socket, 'synthesis:quote', { sessionId, cardId: cards.meerzorg, quote: true });
+    const view = await sendOk(f.socket, 'synthesis:finding', { sessionId, themeId: 'meerzorg', text: 'Meerzorg wordt te traag toegekend' });
+    expect(view.quotes).toEqual([cards.meerzorg]);
+    expect(view.themes.find((t) => t.id === 'meerzorg')?.finding).toBe('Meerzorg wordt te traag toegekend');
+
+    const late = uid();
+    const arrives = nextEvent(ann.socket, 'synthesis:updated', (v) => themeOf(v, late) === 'contractduur');
+    await sendOk(f.socket, 'card:add', { sessionId, id: late, columnId: f.snapshot.session.columns[1]!.id, text: 'Meerjarige contracten geven rust en continuiteit' });
+    await arrives;
+  });
+
+  it('sends themes before the synthesis phase only to facilitator consoles', async () => {
+    server = await startServer();
+    const f = await facilitatorWithSession(server.url);
+    const ann = await joinAs(server.url, f.session.joinCode, 'Ann');
+    sockets.push(f.socket, ann.socket);
+    const traffic = recordTraffic(ann.socket);
+    await sendOk(f.socket, 'session:phase', { sessionId: f.session.id, phase: 'collecting' });
+    const id = uid();
+    await sendOk(ann.socket, 'card:add', { sessionId: f.session.id, id, columnId: f.snapshot.session.columns[0]!.id, text: 'Tarieven te laag' });
+    await sendOk(f.socket, 'synthesis:quote', { sessionId: f.session.id, cardId: id, quote: true });
+    await sendOk(f.socket, 'synthesis:open', { sessionId: f.session.id });
+    expect(traffic.events.some((e) => e.event === 'synthesis:updated')).toBe(false);
+  });
+});
