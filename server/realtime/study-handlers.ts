@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { createSession } from '../../shared/domain/session-factory.ts';
+import { studyMatrix } from '../../shared/domain/study-matrix.ts';
 import { ok } from '../../shared/protocol/errors.ts';
 import { SessionCreateSchema, StudyRenameSchema } from '../../shared/schemas/commands.ts';
 import { domainCtx, type RealtimeDeps } from './deps.ts';
@@ -14,6 +15,16 @@ export function studyCommands(deps: RealtimeDeps): Record<string, Command> {
       if (!study.ok) return study;
       socket.join(rooms.study(study.data.id));
       return ok(studyView(deps, study.data));
+    }, deps),
+
+    'study:matrix': command('study:matrix', z.object({}), (_input, socket) => {
+      const study = studyOf(deps, socket);
+      if (!study.ok) return study;
+      const sessions = study.data.sessionIds.flatMap((id) => {
+        const doc = deps.repo.sessions.get(id);
+        return doc ? [doc.data] : [];
+      });
+      return ok(studyMatrix(sessions, study.data.codebook));
     }, deps),
 
     'study:rename': command('study:rename', StudyRenameSchema, async (input, socket) => {

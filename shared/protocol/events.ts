@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type * as C from '../schemas/commands.ts';
 import type { Timer } from '../schemas/session.ts';
+import type { StudyMatrix } from '../domain/study-matrix.ts';
 import type { SynthesisView } from '../domain/synthesis-view.ts';
 import type { ErrorCode } from './errors.ts';
 import type {
@@ -31,6 +32,8 @@ type Cmd<S extends z.ZodType, T> = (payload: z.input<S>, ack: AckFn<T>) => void;
 export interface ClientToServerEvents {
   /** Facilitator. The study this socket's key opens, with its sessions; subscribes to changes. */
   'study:open': Cmd<z.ZodObject<{}>, StudyView>;
+  /** Facilitator. Themes against domains across all sessions of the study (cards and votes per cell). */
+  'study:matrix': Cmd<z.ZodObject<{}>, StudyMatrix>;
   /** Facilitator. Rename the study. */
   'study:rename': Cmd<typeof C.StudyRenameSchema, StudyView>;
   /** Facilitator. Create a session in the study; it starts in `preparation`. */

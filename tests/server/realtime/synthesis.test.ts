@@ -108,3 +108,18 @@ describe('synthesis through the real server', () => {
     expect(traffic.events.some((e) => e.event === 'synthesis:updated')).toBe(false);
   });
 });
+
+describe('the study matrix', () => {
+  it('counts the cards of every session of the study per theme and domain, for the facilitator only', async () => {
+    server = await startServer();
+    const f = await facilitatorWithSession(server.url, { domains: ['Wlz'] });
+    const ann = await joinAs(server.url, f.session.joinCode, 'Ann');
+    sockets.push(f.socket, ann.socket);
+    await sendOk(f.socket, 'session:phase', { sessionId: f.session.id, phase: 'collecting' });
+    const id = uid();
+    await sendOk(ann.socket, 'card:add', { sessionId: f.session.id, id, columnId: f.snapshot.session.columns[1]!.id, text: 'De tarieven dekken de kostprijs niet' });
+    const matrix = await sendOk(f.socket, 'study:matrix', {});
+    expect(matrix.cells.tarieven?.Wlz).toEqual({ cards: 1, votes: 0, cardRefs: [`${f.session.id}:${id}`] });
+    expect(await send(ann.socket, 'study:matrix', {})).toMatchObject({ ok: false, error: 'unauthorised' });
+  });
+});

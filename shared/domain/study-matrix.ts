@@ -1,0 +1,61 @@
+import type { Codebook } from '../schemas/codebook.ts';
+import type { Session } from '../schemas/session.ts';
+import { synthesisView } from './synthesis-view.ts';
+import { tallyVotes } from './visibility.ts';
+
+/** One cell of the theme-by-domain matrix. */
+export interface MatrixCell {
+  cards: number;
+  votes: number;
+  /** `sessionId:cardId`, so the cell can open its cards. */
+  cardRefs: string[];
+}
+
+export interface StudyMatrix {
+  themes: { id: string; label: string }[];
+  domains: string[];
+  /** cells[themeId][domain] */
+  cells: Record<string, Record<string, MatrixCell>>;
+  /** Themes with cards in every domain of the study: the overarching lessons. */
+  recurring: string[];
+}
+
+/** Without a domain on the card, a single-domain session's domain is the card's. */
+export const NO_DOMAIN = '—';
+
+/**
+ * Themes against domains across all sessions of a study: where each theme's cards and votes come
+ * from, so the themes that recur in every domain stand out.
+ */
+export function studyMatrix(sessions: Session[], codebook: Codebook): StudyMatrix {
+  const cells: StudyMatrix['cells'] = {};
+  const labels = new Map<string, string>();
+  const domains = new Set<string>();
+  for (const session of [...sessions].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    const view = synthesisView(session, codebook);
+    const tally = tallyVotes(session);
+    for (const theme of view.themes) {
+      labels.set(theme.id, theme.label);
+      for (const cardId of theme.cardIds) {
+        const card = session.cards[cardId]!;
+        const domain = card.domain ?? (session.domains.length === 1 ? session.domains[0]! : NO_DOMAIN);
+        domains.add(domain);
+        const row = (cells[theme.id] ??= {});
+        const cell = (row[domain] ??= { cards: 0, votes: 0, cardRefs: [] });
+        cell.cards += 1;
+        cell.votes += (tally.get(cardId)?.length ?? 0) + card.handVotes;
+        cell.cardRefs.push(`${session.id}:${cardId}`);
+      }
+    }
+  }
+  const realDomains = [...domains].filter((d) => d !== NO_DOMAIN).sort();
+  const recurring = Object.keys(cells)
+    .filter((id) => id !== 'overig' && realDomains.length > 1 && realDomains.every((d) => (cells[id]![d]?.cards ?? 0) > 0))
+    .sort();
+  return {
+    themes: [...labels].filter(([id]) => cells[id]).map(([id, label]) => ({ id, label })),
+    domains: [...realDomains, ...(domains.has(NO_DOMAIN) ? [NO_DOMAIN] : [])],
+    cells,
+    recurring,
+  };
+}
