@@ -6,6 +6,7 @@ import { router } from './router.ts';
 import { useConnectionStore } from './stores/connection.ts';
 import { useSessionStore } from './stores/session/index.ts';
 import { useStudyStore } from './stores/study.ts';
+import { useSynthesisStore } from './stores/synthesis.ts';
 import { useUiStore } from './stores/ui.ts';
 import './styles/base.css';
 import './styles/forms.css';
@@ -16,6 +17,7 @@ const app = createApp(App).use(createPinia()).use(i18n).use(router);
 useConnectionStore().listen();
 useSessionStore().listen();
 useStudyStore().listen();
+useSynthesisStore().listen();
 useUiStore();
 
 app.mount('#app');

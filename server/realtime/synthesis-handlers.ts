@@ -47,9 +47,14 @@ export function synthesisCommands(deps: RealtimeDeps): Record<string, Command> {
     );
 
   return {
+    // The console any time; boards and projections once the themes are everyone's (after a reload).
     'synthesis:open': command('synthesis:open', C.SynthesisOpenSchema, (input, socket) => {
       const session = facilitatorSession(socket, input.sessionId);
-      return session.ok ? ok(viewOf(deps, session.data)) : session;
+      if (session.ok) return ok(viewOf(deps, session.data));
+      const doc = deps.repo.sessions.get(input.sessionId);
+      const bound = socket.data.sessionId === input.sessionId && doc;
+      if (bound && (doc.data.phase === 'synthesis' || doc.data.phase === 'closed')) return ok(viewOf(deps, doc.data));
+      return session.error === 'forbidden' ? fail('wrong_phase', 'The themes are shown from the synthesis phase on') : session;
     }, deps),
 
     'synthesis:decide': command('synthesis:decide', C.SynthesisDecideSchema, (input, socket) =>

@@ -31,6 +31,8 @@ export interface SynthesisInput {
 
 export interface Assignment {
   themeId: string;
+  /** The facilitator pinned the card here. */
+  pinned?: boolean;
   /** 0..1; 1 for the facilitator's own decisions. */
   confidence: number;
   decided: boolean;
@@ -98,7 +100,7 @@ export function synthesize(input: SynthesisInput): SynthesisResult {
   for (const card of input.cards) {
     const decision = decisions[card.id];
     if (!decision) continue;
-    assignments[card.id] = { themeId: decision.themeId, confidence: 1, decided: true };
+    assignments[card.id] = { themeId: decision.themeId, confidence: 1, decided: true, pinned: decision.pinned };
     confirmed.set(decision.themeId, [...(confirmed.get(decision.themeId) ?? []), features.get(card.id)!]);
   }
 

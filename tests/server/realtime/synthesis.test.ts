@@ -54,6 +54,12 @@ describe('synthesis through the real server', () => {
     const view = await sendOk(f.socket, 'synthesis:decide', { sessionId, cardId: cards.tarief, themeId: 'kwaliteit', pinned: true });
     expect(view.assignments[cards.tarief]).toMatchObject({ themeId: 'kwaliteit', decided: true });
     await seen;
+    expect(view.assignments[cards.tarief]?.pinned).toBe(true);
+
+    // A participant or projection that reloads fetches the themes (read-only).
+    const fetched = await sendOk(ann.socket, 'synthesis:open', { sessionId });
+    expect(themeOf(fetched, cards.tarief)).toBe('kwaliteit');
+    expect(themeOf(await sendOk(projection, 'synthesis:open', { sessionId }), cards.tarief)).toBe('kwaliteit');
 
     const before = structuredClone(server.repo.sessions.get(sessionId)!.data.synthesis);
     const denied = await send(ann.socket, 'synthesis:decide', { sessionId, cardId: cards.meerzorg, themeId: 'tarieven', pinned: false });
@@ -105,6 +111,7 @@ describe('synthesis through the real server', () => {
     await sendOk(ann.socket, 'card:add', { sessionId: f.session.id, id, columnId: f.snapshot.session.columns[0]!.id, text: 'Tarieven te laag' });
     await sendOk(f.socket, 'synthesis:quote', { sessionId: f.session.id, cardId: id, quote: true });
     await sendOk(f.socket, 'synthesis:open', { sessionId: f.session.id });
+    expect(await send(ann.socket, 'synthesis:open', { sessionId: f.session.id })).toMatchObject({ ok: false, error: 'wrong_phase' });
     expect(traffic.events.some((e) => e.event === 'synthesis:updated')).toBe(false);
   });
 });

@@ -189,7 +189,7 @@ describe('learning from the facilitator', () => {
       codebook: DEFAULT_CODEBOOK,
       decisions: { moved: { themeId: 'doelgroep', pinned: false } },
     });
-    expect(after.assignments.moved).toEqual({ themeId: 'doelgroep', confidence: 1, decided: true });
+    expect(after.assignments.moved).toEqual({ themeId: 'doelgroep', confidence: 1, decided: true, pinned: false });
     expect(after.assignments.new).toMatchObject({ themeId: 'doelgroep', decided: false });
   });
 
@@ -209,7 +209,7 @@ describe('decisions', () => {
     expect(themeOf(free, 'p')).toBe('tarieven');
     for (const mode of ['codebook', 'discover'] as const) {
       const result = synthesize({ cards: [tariefCard], mode, codebook: DEFAULT_CODEBOOK, decisions: { p: { themeId: 'dialoog', pinned } } });
-      expect(result.assignments.p).toEqual({ themeId: 'dialoog', confidence: 1, decided: true });
+      expect(result.assignments.p).toEqual({ themeId: 'dialoog', confidence: 1, decided: true, pinned });
     }
   });
 
@@ -217,8 +217,8 @@ describe('decisions', () => {
     const cards = [tariefCard, ...cardsOf(OFF_TOPIC, 'o')];
     const decisions: Record<string, Decision> = { p: { themeId: UNSORTED_THEME_ID, pinned: true }, o1: { themeId: UNSORTED_THEME_ID, pinned: true } };
     const result = synthesize({ cards, mode: 'discover', codebook: DEFAULT_CODEBOOK, decisions });
-    expect(result.assignments.p).toEqual({ themeId: UNSORTED_THEME_ID, confidence: 1, decided: true });
-    expect(result.assignments.o1).toEqual({ themeId: UNSORTED_THEME_ID, confidence: 1, decided: true });
+    expect(result.assignments.p).toEqual({ themeId: UNSORTED_THEME_ID, confidence: 1, decided: true, pinned: true });
+    expect(result.assignments.o1).toEqual({ themeId: UNSORTED_THEME_ID, confidence: 1, decided: true, pinned: true });
     expect(themeOf(result, 'o2')).not.toBe(UNSORTED_THEME_ID);
   });
 
@@ -226,7 +226,7 @@ describe('decisions', () => {
     // 'nieuw-1' was a discovered theme in an earlier run; the facilitator kept a card in it.
     const cards = [{ id: 'kept', text: 'De koffie in de pauze was koud.' }, ...cardsOf(TARIEF, 't'), ...cardsOf(MEERZORG, 'm')];
     const result = synthesize({ cards, mode: 'discover', codebook: null, decisions: { kept: { themeId: 'nieuw-1', pinned: true } } });
-    expect(result.assignments.kept).toEqual({ themeId: 'nieuw-1', confidence: 1, decided: true });
+    expect(result.assignments.kept).toEqual({ themeId: 'nieuw-1', confidence: 1, decided: true, pinned: true });
     for (const card of cards.slice(1)) expect(themeOf(result, card.id)).not.toBe('nieuw-1');
     expect(result.themes.map((t) => t.id)).not.toContain('nieuw-1');
   });

@@ -1,0 +1,89 @@
+import { defineStore } from 'pinia';
+import { computed, shallowRef, watch } from 'vue';
+import type { SynthesisView, ThemeGroupView } from '@shared/domain/synthesis-view.ts';
+import { sendCommand, socket, type CommandResult } from '../socket.ts';
+import { useSessionStore } from './session/index.ts';
+import { useUiStore } from './ui.ts';
+
+/**
+ * The open session's themes: pushed to everyone from the synthesis phase on, fetched by the
+ * console. Only the facilitator's console sends the commands; each ack carries the new view.
+ */
+export const useSynthesisStore = defineStore('synthesis', () => {
+  const session = useSessionStore();
+  const view = shallowRef<SynthesisView | null>(null);
+  const themes = computed<ThemeGroupView[]>(() => view.value?.themes ?? []);
+  const quotes = computed(() => new Set(view.value?.quotes ?? []));
+  /** Cards the facilitator pinned. */
+  const pinned = computed<ReadonlySet<string>>(
+    () => new Set(Object.entries(view.value?.assignments ?? {}).filter(([, a]) => a.pinned).map(([id]) => id)),
+  );
+  let listening = false;
+
+  function listen(): void {
+    if (listening) return;
+    listening = true;
+    // Like the session's facts: only while the socket is bound to the session this tab shows.
+    socket.on('synthesis:updated', (v) => session.bound && (view.value = v));
+  }
+
+  // Another session's themes must never linger: forget them on leave or switch.
+  watch(
+    () => session.sessionId,
+    () => {
+      view.value = null;
+    },
+  );
+
+  function sessionId(): string {
+    if (!session.sessionId) throw new Error('No session open');
+    return session.sessionId;
+  }
+
+  function apply(result: CommandResult<SynthesisView>): CommandResult<SynthesisView> {
+    if (result.ok) view.value = result.data;
+    else useUiStore().notifyFailure(result);
+    return result;
+  }
+
+  /** Console: fetch the themes (also before the synthesis phase, as a preview). */
+  async function open() {
+    const id = sessionId();
+    const result = await sendCommand('synthesis:open', { sessionId: id });
+    // A slow answer for a session this tab has left since is dropped.
+    if (id !== session.sessionId) return result;
+    return apply(result);
+  }
+
+  /** Move a card into a theme, or accept its suggestion (same theme); pinned cards never move. */
+  async function decide(cardId: string, themeId: string, pin = false) {
+    const result = apply(await sendCommand('synthesis:decide', { sessionId: sessionId(), cardId, themeId, pinned: pin }));
+    return result;
+  }
+
+  async function undecide(cardId: string) {
+    const result = apply(await sendCommand('synthesis:undecide', { sessionId: sessionId(), cardId }));
+    return result;
+  }
+
+  const reject = async (cardId: string, themeId: string) =>
+    apply(await sendCommand('synthesis:reject', { sessionId: sessionId(), cardId, themeId }));
+
+  const setQuote = async (cardId: string, quote: boolean) =>
+    apply(await sendCommand('synthesis:quote', { sessionId: sessionId(), cardId, quote }));
+
+  const setFinding = async (themeId: string, text: string) =>
+    apply(await sendCommand('synthesis:finding', { sessionId: sessionId(), themeId, text: text.trim() || null }));
+
+  /** A new theme; with cards, a split: they move into it. */
+  const addTheme = async (name: string, cardIds: string[] = []) =>
+    apply(await sendCommand('theme:add', { sessionId: sessionId(), name, cardIds }));
+
+  const renameTheme = async (themeId: string, name: string) =>
+    apply(await sendCommand('theme:rename', { sessionId: sessionId(), themeId, name }));
+
+  const mergeThemes = async (sourceId: string, targetId: string) =>
+    apply(await sendCommand('theme:merge', { sessionId: sessionId(), sourceId, targetId }));
+
+  return { view, themes, quotes, pinned, listen, open, decide, undecide, reject, setQuote, setFinding, addTheme, renameTheme, mergeThemes };
+});

@@ -1,0 +1,54 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { sendOk } from '../server/helpers.ts';
+import { collectingSession, joinByLink, startBrowserHarness, waitForAttribute, type BrowserHarness } from './helpers.ts';
+
+let harness: BrowserHarness;
+beforeAll(async () => {
+  harness = await startBrowserHarness();
+});
+afterEach(() => harness.assertNoErrors());
+afterAll(async () => harness?.close());
+
+const TARIEF = 'De tarieven dekken de kostprijs niet en de indexering is te laag';
+const MEERZORG = 'Meerzorgaanvragen voor VG7 worden heel traag afgehandeld';
+
+describe('synthesis in the browser', () => {
+  it('lets the facilitator drag a card to another theme, and the participant sees it move', async () => {
+    const setup = await collectingSession(harness.server.url);
+    try {
+      const { studyId, key, session } = setup;
+      const ann = await harness.newPage('ann');
+      await joinByLink(ann, setup.code, 'Ann Jansen');
+      for (const text of [TARIEF, MEERZORG]) {
+        await ann.page.getByTestId('card-input').fill(text);
+        await ann.page.getByTestId('card-submit').click();
+      }
+      await sendOk(setup.socket, 'session:phase', { sessionId: session.id, phase: 'voting' });
+      await sendOk(setup.socket, 'session:phase', { sessionId: session.id, phase: 'synthesis' });
+
+      const console = await harness.newPage('facilitator');
+      await console.page.goto(`/f/${studyId}/s/${session.id}#key=${encodeURIComponent(key)}`);
+      await console.page.getByTestId('synthesis-panel').waitFor();
+      const card = (page: typeof console.page, text: string) => page.getByTestId('synthesis-card').filter({ hasText: text });
+
+      // The engine's suggestion, on both pages.
+      await waitForAttribute(card(console.page, TARIEF), 'data-theme-id', 'tarieven');
+      await waitForAttribute(card(ann.page, TARIEF), 'data-theme-id', 'tarieven');
+
+      // Drag it onto the meerzorg theme.
+      const target = console.page.locator('[data-testid="synthesis-theme"][data-theme-id="meerzorg"]');
+      // Grab the card by its text, not by one of its controls.
+      await card(console.page, TARIEF).locator('.text').dragTo(target);
+      await waitForAttribute(card(console.page, TARIEF), 'data-theme-id', 'meerzorg');
+      await waitForAttribute(card(ann.page, TARIEF), 'data-theme-id', 'meerzorg');
+      const annTheme = ann.page.locator('[data-testid="synthesis-theme"][data-theme-id="meerzorg"]');
+      expect(await annTheme.getByTestId('synthesis-card').filter({ hasText: TARIEF }).count()).toBe(1);
+
+      // It is the facilitator's decision now, stored on the server.
+      const stored = harness.server.repo.sessions.get(session.id)!.data.synthesis.decisions;
+      expect(Object.values(stored).map((d) => d.themeId)).toEqual(['meerzorg']);
+    } finally {
+      setup.socket.disconnect();
+    }
+  });
+});
