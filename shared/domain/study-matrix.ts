@@ -18,6 +18,8 @@ export interface StudyMatrix {
   cells: Record<string, Record<string, MatrixCell>>;
   /** Themes with cards in every domain of the study: the overarching lessons. */
   recurring: string[];
+  /** Card texts by `sessionId:cardId` (no authors), for opening a cell. */
+  texts: Record<string, string>;
 }
 
 /** Without a domain on the card, a single-domain session's domain is the card's. */
@@ -29,6 +31,7 @@ export const NO_DOMAIN = '—';
  */
 export function studyMatrix(sessions: Session[], codebook: Codebook): StudyMatrix {
   const cells: StudyMatrix['cells'] = {};
+  const texts: StudyMatrix['texts'] = {};
   const labels = new Map<string, string>();
   const domains = new Set<string>();
   for (const session of [...sessions].sort((a, b) => (a.id < b.id ? -1 : 1))) {
@@ -45,6 +48,7 @@ export function studyMatrix(sessions: Session[], codebook: Codebook): StudyMatri
         cell.cards += 1;
         cell.votes += (tally.get(cardId)?.length ?? 0) + card.handVotes;
         cell.cardRefs.push(`${session.id}:${cardId}`);
+        texts[`${session.id}:${cardId}`] = card.text;
       }
     }
   }
@@ -57,5 +61,6 @@ export function studyMatrix(sessions: Session[], codebook: Codebook): StudyMatri
     domains: [...realDomains, ...(domains.has(NO_DOMAIN) ? [NO_DOMAIN] : [])],
     cells,
     recurring,
+    texts,
   };
 }

@@ -33,6 +33,8 @@ describe('studyMatrix', () => {
     });
     expect(matrix.cells.meerzorg).toEqual({ Wlz: { cards: 1, votes: 0, cardRefs: ['session-wlz-1:card-w-meer'] } });
     expect(matrix.recurring).toEqual(['tarieven']);
+    expect(matrix.texts['session-wlz-1:card-w-meer']).toBe('Meerzorgaanvragen worden traag afgehandeld');
+    expect(Object.keys(matrix.texts)).toHaveLength(4);
     expect(matrix.themes.map((t) => t.id).sort()).toEqual(['meerzorg', 'tarieven']);
     expect(studyMatrix([wlz, sociaal], codebook)).toEqual(matrix);
   });
