@@ -138,6 +138,16 @@ export const en: MessageSchema = {
     participants: 'Participants: {n}',
     code: 'Code',
   },
+  studyMatrix: {
+    title: 'Themes by domain',
+    refresh: 'Refresh',
+    empty: 'No cards in the sessions of this study yet.',
+    theme: 'Theme',
+    recurring: 'in all domains',
+    cards: 'No cards | 1 card | {n} cards',
+    votes: 'No votes | 1 vote | {n} votes',
+    cellTitle: '{theme} · {domain}',
+  },
   sessionForm: {
     title: 'New session',
     name: 'Title of the session',

@@ -136,6 +136,16 @@ export const nl = {
     participants: 'Deelnemers: {n}',
     code: 'Code',
   },
+  studyMatrix: {
+    title: "Thema's per domein",
+    refresh: 'Vernieuwen',
+    empty: 'Nog geen kaarten in de sessies van dit onderzoek.',
+    theme: 'Thema',
+    recurring: 'in alle domeinen',
+    cards: 'Geen kaarten | 1 kaart | {n} kaarten',
+    votes: 'Geen stemmen | 1 stem | {n} stemmen',
+    cellTitle: '{theme} · {domain}',
+  },
   sessionForm: {
     title: 'Nieuwe sessie',
     name: 'Titel van de sessie',

@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
+import type { StudyMatrix } from '@shared/domain/study-matrix.ts';
 import type { SessionSummary, StudyView } from '@shared/protocol/views.ts';
 import type { SessionCreate } from '@shared/schemas/commands.ts';
 import { postStudy, type CreatedStudy, type HttpResult } from '../api.ts';
@@ -12,6 +13,10 @@ export const useStudyStore = defineStore('study', () => {
   const studyId = ref<string | null>(null);
   const study = shallowRef<StudyView | null>(null);
   const failure = shallowRef<CommandFailure | null>(null);
+  /** Themes against domains across the study's sessions; reloaded whenever the study changes. */
+  const matrix = shallowRef<StudyMatrix | null>(null);
+  const matrixFailure = shallowRef<CommandFailure | null>(null);
+  const matrixLoading = ref(false);
   let listening = false;
 
   function listen(): void {
@@ -22,6 +27,7 @@ export const useStudyStore = defineStore('study', () => {
       if (view.id !== studyId.value) return;
       study.value = view;
       useIdentityStore().rememberStudyTitle(view.id, view.title);
+      void loadMatrix();
     });
   }
 
@@ -34,15 +40,36 @@ export const useStudyStore = defineStore('study', () => {
       study.value = result.data;
       failure.value = null;
       useIdentityStore().rememberStudyTitle(id, result.data.title);
+      void loadMatrix();
     } else {
       failure.value = result;
     }
   }
 
+  /** Loads the theme-by-domain matrix of the open study. */
+  async function loadMatrix(): Promise<CommandResult<StudyMatrix> | null> {
+    const id = studyId.value;
+    if (!id) return null;
+    matrixLoading.value = true;
+    const result = await sendCommand('study:matrix', {});
+    if (id !== studyId.value) return result;
+    matrixLoading.value = false;
+    if (result.ok) {
+      matrix.value = result.data;
+      matrixFailure.value = null;
+    } else {
+      matrixFailure.value = result;
+    }
+    return result;
+  }
+
   /** Shows this study: connects with its key and loads it (again after every reconnect). */
   function open(id: string): boolean {
     const key = useIdentityStore().facilitatorKey(id);
-    if (id !== studyId.value) study.value = null;
+    if (id !== studyId.value) {
+      study.value = null;
+      matrix.value = null;
+    }
     studyId.value = id;
     if (!key) return false;
     useConnectionStore().use({ studyId: id, key });
@@ -54,6 +81,9 @@ export const useStudyStore = defineStore('study', () => {
     studyId.value = null;
     study.value = null;
     failure.value = null;
+    matrix.value = null;
+    matrixFailure.value = null;
+    matrixLoading.value = false;
   }
 
   async function createStudy(title: string): Promise<HttpResult<CreatedStudy>> {
@@ -74,5 +104,5 @@ export const useStudyStore = defineStore('study', () => {
     return result;
   }
 
-  return { studyId, study, failure, listen, open, close, load, createStudy, createSession };
+  return { studyId, study, failure, matrix, matrixFailure, matrixLoading, listen, open, close, load, loadMatrix, createStudy, createSession };
 });
