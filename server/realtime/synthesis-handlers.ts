@@ -5,6 +5,7 @@ import { fail, ok, type Result } from '../../shared/protocol/errors.ts';
 import type { Codebook } from '../../shared/schemas/codebook.ts';
 import * as C from '../../shared/schemas/commands.ts';
 import type { Session } from '../../shared/schemas/session.ts';
+import { emitStudy } from './binding.ts';
 import { command, type AppSocket, type Command } from './command.ts';
 import type { RealtimeDeps } from './deps.ts';
 import { actOnSession, actorFor } from './session-access.ts';
@@ -37,6 +38,8 @@ export function synthesisCommands(deps: RealtimeDeps): Record<string, Command> {
     const next = edit(study.data.codebook);
     if (!next.ok) return next;
     await study.set({ ...study.data, codebook: next.data, updatedAt: deps.clock() });
+    // The study overview (and its matrix) follows the codebook too.
+    emitStudy(deps, study.data.id);
     return ok(emitSynthesis(deps, deps.repo.sessions.get(sessionId)!.data));
   }
 

@@ -78,8 +78,14 @@ describe('synthesis through the real server', () => {
     expect(server.repo.studies.get(f.studyId)!.data.codebook.themes.some((t) => t.id === 'geld-en-gesprek')).toBe(true);
 
     const renamed = nextEvent(ann.socket, 'synthesis:updated', (v) => v.themes.some((t) => t.label === 'Financiering en overleg'));
+    // A facilitator with the study overview open hears of it too (its matrix reloads).
+    const overview = await connectClient(server.url, { studyId: f.studyId, key: f.key });
+    sockets.push(overview);
+    await sendOk(overview, 'study:open', {});
+    const studyNews = nextEvent(overview, 'study:updated');
     await sendOk(f.socket, 'theme:rename', { sessionId, themeId: 'geld-en-gesprek', name: 'Financiering en overleg' });
     await renamed;
+    await studyNews;
 
     const merged = await sendOk(f.socket, 'theme:merge', { sessionId, sourceId: 'geld-en-gesprek', targetId: 'tarieven' });
     expect(merged.themes.some((t) => t.id === 'geld-en-gesprek')).toBe(false);
