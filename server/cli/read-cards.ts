@@ -7,6 +7,8 @@ export interface CardRow {
   text: string;
   domain?: string;
   kind?: string;
+  /** The hand-made label, in labelled files. */
+  theme?: string;
 }
 
 /** Bad input: the message is for the person who ran the command. */
@@ -55,6 +57,7 @@ export async function readCardsTsv(path: string): Promise<CardRow[]> {
     const card: CardRow = { id, text: row[col('text')] ?? '' };
     if (col('domain') >= 0 && row[col('domain')]) card.domain = row[col('domain')];
     if (col('kind') >= 0 && row[col('kind')]) card.kind = row[col('kind')];
+    if (col('theme') >= 0 && row[col('theme')]) card.theme = row[col('theme')];
     cards.push(card);
   }
   if (cards.length === 0) throw new InputError(`${path} has a header but no cards`);

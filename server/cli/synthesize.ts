@@ -1,4 +1,5 @@
 // npm run --silent synthesize -- --in cards.tsv [--mode codebook|discover] [--codebook file.json]
+//   [--examples labelled.tsv ... | --examples none]   (labelled cards to learn from instead of the built-in ones)
 // Prints {"assignments": {"<card id>": "<theme id>"}, "themes": [{"id", "label", "terms"}]}.
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -8,7 +9,8 @@ import { DEFAULT_CODEBOOK } from '../../shared/domain/themes/default-codebook.ts
 import { synthesize } from '../../shared/domain/themes/engine.ts';
 import { InputError, readCardsTsv } from './read-cards.ts';
 
-const USAGE = 'usage: npm run --silent synthesize -- --in cards.tsv [--mode codebook|discover] [--codebook file.json]';
+const USAGE =
+  'usage: npm run --silent synthesize -- --in cards.tsv [--mode codebook|discover] [--codebook file.json] [--examples labelled.tsv ... | --examples none]';
 
 async function readCodebook(path: string): Promise<Codebook> {
   let json: unknown;
@@ -25,10 +27,25 @@ async function readCodebook(path: string): Promise<Codebook> {
   return parsed.data;
 }
 
+/** Labelled cards (TSV with the columns theme and text) to learn from; `none` learns from nothing. */
+async function readExamples(paths: string[]): Promise<[string, string][]> {
+  if (paths.length === 1 && paths[0] === 'none') return [];
+  const examples: [string, string][] = [];
+  for (const path of paths) {
+    const cards = await readCardsTsv(path);
+    const unlabelled = cards.find((c) => !c.theme);
+    if (unlabelled) throw new InputError(`${path}: card ${unlabelled.id} has no theme; --examples needs labelled cards (a theme column)`);
+    for (const card of cards) examples.push([card.theme!, card.text]);
+  }
+  return examples;
+}
+
 async function main(): Promise<void> {
   let values;
   try {
-    ({ values } = parseArgs({ options: { in: { type: 'string' }, mode: { type: 'string', default: 'codebook' }, codebook: { type: 'string' } } }));
+    ({ values } = parseArgs({
+      options: { in: { type: 'string' }, mode: { type: 'string', default: 'codebook' }, codebook: { type: 'string' }, examples: { type: 'string', multiple: true } },
+    }));
   } catch (error) {
     throw new InputError(`${(error as Error).message}\n${USAGE}`);
   }
@@ -36,7 +53,8 @@ async function main(): Promise<void> {
   if (values.mode !== 'codebook' && values.mode !== 'discover') throw new InputError(`--mode must be codebook or discover\n${USAGE}`);
   const cards = await readCardsTsv(values.in);
   const codebook = values.codebook ? await readCodebook(values.codebook) : DEFAULT_CODEBOOK;
-  const result = synthesize({ cards, mode: values.mode, codebook: activeCodebook(codebook) });
+  const examples = values.examples ? await readExamples(values.examples) : undefined;
+  const result = synthesize({ cards, mode: values.mode, codebook: activeCodebook(codebook), ...(examples ? { examples } : {}) });
   const assignments = Object.fromEntries(cards.map((c) => [c.id, result.assignments[c.id]!.themeId]));
   const used = new Set(Object.values(assignments));
   const themes = result.themes.filter((t) => used.has(t.id)).map(({ id, label, terms }) => ({ id, label, terms }));

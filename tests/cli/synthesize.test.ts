@@ -84,6 +84,10 @@ beforeAll(async () => {
   await writeFile(file('broken.json'), '{"themes": [{"id": "geld", ');
   await writeFile(file('bad-codebook.json'), JSON.stringify({ themes: [{ id: 'Geld en Tarieven!', name: 'Geld' }] }));
   await writeFile(file('duplicate-themes.json'), JSON.stringify({ themes: [{ id: 'geld', name: 'Geld' }, { id: 'geld', name: 'Ook geld' }] }));
+  await writeFile(
+    file('labelled.tsv'),
+    tsv([['id', 'theme', 'text'], ['e1', 'dialoog', 'De koffie bij het overleg was goed'], ['e2', 'dialoog', 'Koffie en thee met de inkoper'], ['e3', 'tarieven', 'Het tarief is te laag']]),
+  );
   await mkdir(file('a-folder'));
 });
 
@@ -137,7 +141,23 @@ describe.concurrent('synthesize CLI', () => {
     expect(out.assignments).toEqual(Object.fromEntries(CARDS.map((c) => [c[0], UNSORTED_THEME_ID])));
   });
 
+  it('--examples learns word weights from the given labelled cards instead of the built-in ones', async () => {
+    const args = ['--in', file('cards.tsv')];
+    const builtIn = parseOutput(await synthesize(args));
+    const taught = parseOutput(await synthesize([...args, '--examples', file('labelled.tsv')]));
+    const none = parseOutput(await synthesize([...args, '--examples', 'none']));
+    // The coffee cards fit no vocabulary theme; two labelled cards that talk of coffee teach "dialoog".
+    expect(none.assignments.k5).toBe(UNSORTED_THEME_ID);
+    expect(taught.assignments.k5).toBe('dialoog');
+    expect(taught.assignments.k6).toBe('dialoog');
+    expect(builtIn.assignments.k5).toBe(UNSORTED_THEME_ID);
+    // The vocabulary still decides the cards it knows.
+    for (const out of [builtIn, taught, none]) expect(out.assignments.k2).toBe('meerzorg');
+  });
+
   it.each([
+    ['examples without a theme column', ['--in', '{dir}/cards.tsv', '--examples', '{dir}/cards.tsv'], /card k1 has no theme; --examples needs labelled cards/],
+    ['missing examples', ['--in', '{dir}/cards.tsv', '--examples', '{dir}/nope.tsv'], /nope\.tsv.*no such file/],
     ['a missing file', ['--in', 'does-not-exist.tsv'], /does-not-exist\.tsv.*no such file/],
     ['a folder instead of a file', ['--in', '{dir}/a-folder'], /a-folder is not a file/],
     ['a file without a text column', ['--in', '{dir}/no-text.tsv'], /needs a header with the columns id and text \(found: id, body\)/],

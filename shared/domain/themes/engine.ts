@@ -1,5 +1,7 @@
 import { dot, kmeans, mergeSimilar, normalise, type Vector } from './cluster.ts';
 import { UNSORTED_THEME_ID } from './default-codebook.ts';
+import { THEME_EXAMPLES } from './examples.ts';
+import { learnFromExamples, type LearnedWeights } from './examples-model.ts';
 import { addToLexicon, buildLexicon, extractFeatures, type Features, type Lexicon } from './features.ts';
 import { distinctiveTerms } from './labels.ts';
 import { ABBREVIATIONS, GENERIC_TERMS, THEME_VOCABULARY } from './lexicon.ts';
@@ -27,6 +29,8 @@ export interface SynthesisInput {
   decisions?: Record<string, Decision>;
   /** Suggestions the facilitator turned down, per card: never suggested again for that card. */
   rejected?: Record<string, string[]>;
+  /** Labelled cards to learn word weights from, [theme id, text]; the built-in ones when left out. */
+  examples?: readonly (readonly [string, string])[];
 }
 
 export interface Assignment {
@@ -70,6 +74,17 @@ function baseLexicon(): Lexicon {
 
 const GENERIC = new Set(GENERIC_TERMS.flatMap((t) => tokenize(normaliseText(t)).map(stem)));
 
+const learnedCache = new WeakMap<readonly (readonly [string, string])[], LearnedWeights>();
+/** Word weights learned from labelled cards (the built-in ones by default), made once per list. */
+function exampleWeights(examples: readonly (readonly [string, string])[] = THEME_EXAMPLES): LearnedWeights {
+  let learned = learnedCache.get(examples);
+  if (!learned) {
+    learned = learnFromExamples(examples, baseLexicon(), GENERIC);
+    learnedCache.set(examples, learned);
+  }
+  return learned;
+}
+
 function lexiconFor(codebook: EngineCodebook | null): Lexicon {
   const base = baseLexicon();
   if (!codebook || codebook.themes.length === 0) return base;
@@ -107,7 +122,7 @@ export function synthesize(input: SynthesisInput): SynthesisResult {
   const themes: ThemeSummary[] = [];
   let models: ThemeModel[] = [];
   if (codebook) {
-    models = buildModels(codebook, THEME_VOCABULARY, GENERIC, lexicon, confirmed);
+    models = buildModels(codebook, THEME_VOCABULARY, GENERIC, lexicon, confirmed, exampleWeights(input.examples));
     for (const card of input.cards) {
       if (assignments[card.id]) continue;
       const turnedDown = input.rejected?.[card.id] ?? [];
@@ -127,7 +142,7 @@ export function synthesize(input: SynthesisInput): SynthesisResult {
   if (input.mode === 'discover' && open.length > 0) {
     // New ids must not reuse one the facilitator already sorts cards into.
     const taken = new Set([...(codebook?.themes.map((t) => t.id) ?? []), ...Object.values(decisions).map((d) => d.themeId)]);
-    themes.push(...discover(open, features, assignments, taken));
+    themes.push(...discover(open, features, assignments, taken, input.examples));
   } else if (open.length > 0 || codebook) {
     // Codebook mode without a codebook has nothing to sort into; every card still gets an answer.
     for (const card of open) assignments[card.id] ??= { themeId: UNSORTED_THEME_ID, confidence: 0, decided: false };
@@ -137,22 +152,28 @@ export function synthesize(input: SynthesisInput): SynthesisResult {
 }
 
 /** Concept features: how strongly the built-in vocabulary relates a card to each area of the field. */
-function conceptVector(card: Features): Vector {
+function conceptVector(card: Features, examples: readonly (readonly [string, string])[] | undefined): Vector {
   const vector: Vector = new Map();
-  for (const { id, score } of scoreCard(card, vocabularyModels())) if (score > 0) vector.set(`~${id}`, score);
+  for (const { id, score } of scoreCard(card, vocabularyModels(exampleWeights(examples)))) if (score > 0) vector.set(`~${id}`, score);
   return normalise(vector);
 }
 
-let sharedModels: ThemeModel[] | null = null;
-function vocabularyModels(): ThemeModel[] {
-  sharedModels ??= buildModels(
-    { themes: Object.keys(THEME_VOCABULARY).map((id) => ({ id, name: id, description: '', seeds: [] })) },
-    THEME_VOCABULARY,
-    GENERIC,
-    baseLexicon(),
-    new Map(),
-  );
-  return sharedModels;
+const modelCache = new WeakMap<LearnedWeights, ThemeModel[]>();
+/** Models of the built-in vocabulary's areas, for discovery's concept features; made once per set of learned weights. */
+function vocabularyModels(learned: LearnedWeights): ThemeModel[] {
+  let models = modelCache.get(learned);
+  if (!models) {
+    models = buildModels(
+      { themes: Object.keys(THEME_VOCABULARY).map((id) => ({ id, name: id, description: '', seeds: [] })) },
+      THEME_VOCABULARY,
+      GENERIC,
+      baseLexicon(),
+      new Map(),
+      learned,
+    );
+    modelCache.set(learned, models);
+  }
+  return models;
 }
 
 function discover(
@@ -160,6 +181,7 @@ function discover(
   features: Map<string, Features>,
   assignments: Record<string, Assignment>,
   taken: Set<string>,
+  examples: readonly (readonly [string, string])[] | undefined,
 ): ThemeSummary[] {
   // k-means depends on the order of its input: cluster in id order, so that the same cards in
   // another order (a re-sorted board, the client's preview) give the same themes.
@@ -171,7 +193,7 @@ function discover(
     const words: Vector = new Map();
     for (const [f, x] of d.weights) if (!GENERIC.has(f)) words.set(f, x * Math.log(1 + docs.length / df.get(f)!));
     const combined: Vector = new Map(normalise(words));
-    for (const [f, x] of conceptVector(d)) combined.set(f, 1.2 * x);
+    for (const [f, x] of conceptVector(d, examples)) combined.set(f, 1.2 * x);
     return normalise(combined);
   });
   const k = Math.max(1, Math.min(16, Math.round(Math.sqrt(cards.length)) + 1, cards.length));

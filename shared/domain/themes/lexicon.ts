@@ -435,6 +435,8 @@ export const GENERIC_TERMS: string[] = [
   'organisatie', 'organisaties', 'over', 'partijen', 'per', 'proces', 'sociaal', 'staan', 'steeds', 'te', 'tegen',
   'tussen', 'veel', 'verzekeraar', 'weer', 'werk', 'wlz', 'wmo', 'zelf', 'zonder', 'zorg', 'zorgaanbieder',
   'zorgaanbieders', 'zorginkoop', 'zorgkantoor', 'zorgkantoren', 'zorgverzekeraar',
+  // Praise and complaint say which column a card belongs in, not which theme.
+  'helaas', 'jammer', 'lastig', 'mooi', 'negatief', 'positief', 'prima', 'slecht', 'super',
 ];
 
 /** Spelling variants and abbreviations mapped to a canonical form, e.g. 'nvi' -> 'nota van inlichtingen', 'clienten' handled elsewhere. Keys and values lowercase. */

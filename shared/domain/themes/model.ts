@@ -1,3 +1,4 @@
+import type { LearnedWeights } from './examples-model.ts';
 import { extractFeatures, type Features, type Lexicon } from './features.ts';
 
 /** The themes the engine sorts into: what a codebook says of each (merged themes left out). */
@@ -16,6 +17,12 @@ export interface ThemeModel {
 export type Vocabulary = Record<string, { strong: string[]; medium: string[]; weak: string[] }>;
 
 export const TIER_WEIGHT = { strong: 3, medium: 1.5, weak: 0.6, name: 1.5, description: 1, seed: 2.5, learned: 1.5 } as const;
+
+/**
+ * What the weights learned from labelled cards count beside the vocabulary (chosen by training on
+ * two of the three labelled sets and scoring the third; see README, theme engine).
+ */
+export const EXAMPLE_WEIGHT = 0.25;
 
 function raise(weights: Map<string, number>, features: Features, weight: number): void {
   for (const [feature, x] of features.weights) weights.set(feature, Math.max(weights.get(feature) ?? 0, x * weight));
@@ -39,7 +46,7 @@ export const PHRASE_WORD_SHARE = 0.3;
 /**
  * One model per codebook theme, from its vocabulary, name, description and seeds, plus what the
  * facilitator confirmed (cards moved or pinned there). Features shared by many themes weigh less,
- * and generic words weigh nothing.
+ * and generic words weigh nothing. Weights learned from labelled cards (per theme id) are added.
  */
 export function buildModels(
   codebook: EngineCodebook,
@@ -47,6 +54,7 @@ export function buildModels(
   generic: Set<string>,
   lexicon: Lexicon,
   confirmed: Map<string, Features[]>,
+  examples: LearnedWeights = new Map(),
 ): ThemeModel[] {
   const models = codebook.themes.map((theme) => {
     const weights = new Map<string, number>();
@@ -79,6 +87,7 @@ export function buildModels(
   const norm = Math.log(1 + n);
   for (const m of models) {
     for (const [f, w] of m.weights) m.weights.set(f, (w * Math.log(1 + n / df.get(f)!)) / norm);
+    for (const [f, w] of examples.get(m.id) ?? []) m.weights.set(f, (m.weights.get(f) ?? 0) + EXAMPLE_WEIGHT * w);
   }
   return models;
 }

@@ -201,6 +201,30 @@ describe('learning from the facilitator', () => {
   });
 });
 
+describe('learning from labelled cards', () => {
+  const card: EngineCard = { id: 'c', text: 'Het leerlingenvervoer met taxibusjes stond weer stil.' };
+  const examples = [
+    ['domeinoverstijgend', 'Taxibusjes voor het leerlingenvervoer vallen tussen twee wetten in'],
+    ['domeinoverstijgend', 'Niemand regelt de taxibusjes van het leerlingenvervoer'],
+    ['tarieven', 'Het tarief is te laag'],
+  ] as const;
+
+  it('words that recur on the labelled cards of a theme pull a new card there', () => {
+    expect(themeOf(synthesize({ cards: [card], mode: 'codebook', codebook: DEFAULT_CODEBOOK, examples: [] }), 'c')).toBe(UNSORTED_THEME_ID);
+    expect(themeOf(synthesize({ cards: [card], mode: 'codebook', codebook: DEFAULT_CODEBOOK, examples }), 'c')).toBe('domeinoverstijgend');
+  });
+
+  it('a word seen on only one labelled card teaches nothing', () => {
+    const once = [examples[0], ['tarieven', 'Het tarief is te laag']] as const;
+    expect(themeOf(synthesize({ cards: [card], mode: 'codebook', codebook: DEFAULT_CODEBOOK, examples: once }), 'c')).toBe(UNSORTED_THEME_ID);
+  });
+
+  it('never outweighs what the facilitator decided', () => {
+    const decided = synthesize({ cards: [card], mode: 'codebook', codebook: DEFAULT_CODEBOOK, examples, decisions: { c: { themeId: 'kwaliteit', pinned: true } } });
+    expect(decided.assignments.c).toEqual({ themeId: 'kwaliteit', confidence: 1, decided: true, pinned: true });
+  });
+});
+
 describe('decisions', () => {
   const tariefCard: EngineCard = { id: 'p', text: 'Het tarief is veel te laag en niet kostendekkend, de kostprijs ligt hoger.' };
 
