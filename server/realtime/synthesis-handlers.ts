@@ -38,8 +38,11 @@ export function synthesisCommands(deps: RealtimeDeps): Record<string, Command> {
     const next = edit(study.data.codebook);
     if (!next.ok) return next;
     await study.set({ ...study.data, codebook: next.data, updatedAt: deps.clock() });
-    // The study overview (and its matrix) follows the codebook too.
+    // The study overview (and its matrix) follows the codebook too, and so do the other sessions of the study.
     emitStudy(deps, study.data.id);
+    for (const other of deps.repo.sessions.values()) {
+      if (other.data.studyId === study.data.id && other.data.id !== sessionId) emitSynthesis(deps, other.data);
+    }
     return ok(emitSynthesis(deps, deps.repo.sessions.get(sessionId)!.data));
   }
 

@@ -87,6 +87,15 @@ describe('synthesis through the real server', () => {
     await renamed;
     await studyNews;
 
+    // The console of another session of the same study gets its themes again, with the new name.
+    const other = await sendOk(f.socket, 'session:create', { title: 'Werksessie Wmo', date: '2025-11-21', mode: 'fysiek', domains: ['Wmo'] });
+    const otherConsole = await connectClient(server.url, { studyId: f.studyId, key: f.key });
+    sockets.push(otherConsole);
+    await sendOk(otherConsole, 'session:open', { sessionId: other.id, view: 'console' });
+    const otherNews = nextEvent(otherConsole, 'synthesis:updated', (v) => v.themes.some((t) => t.label === 'Geld en overleg'));
+    await sendOk(f.socket, 'theme:rename', { sessionId, themeId: 'geld-en-gesprek', name: 'Geld en overleg' });
+    await otherNews;
+
     const merged = await sendOk(f.socket, 'theme:merge', { sessionId, sourceId: 'geld-en-gesprek', targetId: 'tarieven' });
     expect(merged.themes.some((t) => t.id === 'geld-en-gesprek')).toBe(false);
     expect(themeOf(merged, cards.dialoog)).toBe('tarieven');
