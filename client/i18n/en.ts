@@ -248,6 +248,7 @@ export const en: MessageSchema = {
     mergeInto: 'Merge into',
     finding: 'Finding',
     findingPlaceholder: 'What does this theme tell us? Enter to save.',
+    emptyThemes: 'Themes without cards ({count}): drop cards on them',
     dropHere: 'Drop cards here.',
     newTheme: 'New theme',
     newThemePlaceholder: 'Name of the theme',

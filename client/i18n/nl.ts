@@ -246,6 +246,7 @@ export const nl = {
     mergeInto: 'Samenvoegen met',
     finding: 'Bevinding',
     findingPlaceholder: 'Wat leert dit thema ons? Enter om op te slaan.',
+    emptyThemes: 'Thema\'s zonder kaarten ({count}): sleep kaarten erop',
     dropHere: 'Sleep kaarten hierheen.',
     newTheme: 'Nieuw thema',
     newThemePlaceholder: 'Naam van het thema',

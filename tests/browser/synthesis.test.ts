@@ -47,6 +47,24 @@ describe('synthesis in the browser', () => {
       // It is the facilitator's decision now, stored on the server.
       const stored = harness.server.repo.sessions.get(session.id)!.data.synthesis.decisions;
       expect(Object.values(stored).map((d) => d.themeId)).toEqual(['meerzorg']);
+
+      // Themes without cards wait, small, below the others; a card dropped on one fills it.
+      const empty = console.page.getByTestId('synthesis-empty-themes');
+      const innovatie = empty.locator('[data-testid="synthesis-theme"][data-theme-id="innovatie"]');
+      await innovatie.waitFor();
+      expect(await innovatie.getByTestId('synthesis-card').count()).toBe(0);
+      // Both ends of the drag on screen (a person would let the page scroll while dragging).
+      await console.page.setViewportSize({ width: 1280, height: 1600 });
+      await card(console.page, MEERZORG).locator('.text').dragTo(innovatie);
+      await waitForAttribute(card(console.page, MEERZORG), 'data-theme-id', 'innovatie');
+      expect(await empty.locator('[data-theme-id="innovatie"]').count()).toBe(0);
+
+      // The scribe still takes what the room says; the new card lands in a theme.
+      const said = 'Het zorgkantoor gaf veel te weinig ruimte voor een echte inkoopdialoog';
+      await console.page.getByTestId('card-input').fill(said);
+      await console.page.getByTestId('card-submit').click();
+      await waitForAttribute(card(console.page, said), 'data-theme-id', 'dialoog');
+      await waitForAttribute(card(ann.page, said), 'data-theme-id', 'dialoog');
     } finally {
       setup.socket.disconnect();
     }
