@@ -86,8 +86,8 @@ export const useStudyStore = defineStore('study', () => {
     matrixLoading.value = false;
   }
 
-  async function createStudy(title: string): Promise<HttpResult<CreatedStudy>> {
-    const result = await postStudy(title);
+  async function createStudy(title: string, codebook: 'default' | 'empty' = 'default'): Promise<HttpResult<CreatedStudy>> {
+    const result = await postStudy(title, codebook);
     if (result.ok) {
       useIdentityStore().saveFacilitatorKey(result.data.studyId, result.data.key);
       useIdentityStore().rememberStudyTitle(result.data.studyId, title);

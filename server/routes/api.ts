@@ -25,7 +25,7 @@ export function apiRoutes(repo: Repository, clock: () => number): FastifyPluginA
         title: parsed.data.title,
         keyHash: hashSecret(key),
         sessionIds: [],
-        codebook: structuredClone(DEFAULT_CODEBOOK),
+        codebook: parsed.data.codebook === 'empty' ? { themes: [] } : structuredClone(DEFAULT_CODEBOOK),
         createdAt: now,
         updatedAt: now,
       };

@@ -35,7 +35,7 @@ export function studyMatrix(sessions: Session[], codebook: Codebook): StudyMatri
   const labels = new Map<string, string>();
   const domains = new Set<string>();
   for (const session of [...sessions].sort((a, b) => (a.id < b.id ? -1 : 1))) {
-    const view = synthesisView(session, codebook);
+    const view = synthesisView(session, codebook, 'codebook');
     const tally = tallyVotes(session);
     for (const theme of view.themes) {
       labels.set(theme.id, theme.label);

@@ -26,9 +26,11 @@ export interface SynthesisView {
 
 /**
  * The session's cards grouped into themes: the facilitator's decisions (through merges) as they
- * are, the engine's suggestions for the rest. Pure, so the client can preview with the same code.
+ * are, the engine's suggestions for the rest. In discovery (the default) cards that fit no codebook
+ * theme are grouped into candidate themes (`discovered`), which the facilitator may adopt; the study
+ * matrix uses codebook mode, so that only the study's own themes are counted across sessions.
  */
-export function synthesisView(session: Session, codebook: Codebook, mode: 'codebook' | 'discover' = 'codebook'): SynthesisView {
+export function synthesisView(session: Session, codebook: Codebook, mode: 'codebook' | 'discover' = 'discover'): SynthesisView {
   const cards = Object.values(session.cards).filter(isLive).sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
   const decisions = Object.fromEntries(
     Object.entries(session.synthesis.decisions)

@@ -18,5 +18,9 @@ export const StudySchema = z.object({
 });
 export type Study = z.infer<typeof StudySchema>;
 
-export const CreateStudyBodySchema = z.object({ title: text(LIMITS.title) });
+export const CreateStudyBodySchema = z.object({
+  title: text(LIMITS.title),
+  /** Start from the built-in codebook of care procurement, or from none (themes are then found in the cards). */
+  codebook: z.enum(['default', 'empty']).default('default'),
+});
 export type CreateStudyBody = z.infer<typeof CreateStudyBodySchema>;

@@ -53,11 +53,11 @@ export async function sendOk<E extends CommandName>(socket: ClientSocket, event:
 }
 
 /** Creates a study over HTTP. */
-export async function createStudy(url: string, title = 'Evaluatie zorginkoop 2025'): Promise<{ studyId: string; key: string }> {
+export async function createStudy(url: string, title = 'Evaluatie zorginkoop 2025', codebook: 'default' | 'empty' = 'default'): Promise<{ studyId: string; key: string }> {
   const response = await fetch(`${url}/api/studies`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ title }),
+    body: JSON.stringify({ title, codebook }),
   });
   if (response.status !== 201) throw new Error(`create study: ${response.status} ${await response.text()}`);
   return (await response.json()) as { studyId: string; key: string };

@@ -143,9 +143,12 @@ export function synthesize(input: SynthesisInput): SynthesisResult {
     // New ids must not reuse one the facilitator already sorts cards into.
     const taken = new Set([...(codebook?.themes.map((t) => t.id) ?? []), ...Object.values(decisions).map((d) => d.themeId)]);
     themes.push(...discover(open, features, assignments, taken, input.examples));
-  } else if (open.length > 0 || codebook) {
+  } else {
     // Codebook mode without a codebook has nothing to sort into; every card still gets an answer.
     for (const card of open) assignments[card.id] ??= { themeId: UNSORTED_THEME_ID, confidence: 0, decided: false };
+  }
+  // With a codebook, 'overig' is always there to sort into (also for cards decided into it in discovery).
+  if (codebook || Object.values(assignments).some((a) => a.themeId === UNSORTED_THEME_ID)) {
     themes.push({ id: UNSORTED_THEME_ID, label: 'Overig', terms: [], discovered: false });
   }
   return { assignments, themes };

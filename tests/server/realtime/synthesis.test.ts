@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SynthesisView } from '../../../shared/domain/synthesis-view.ts';
-import { connectClient, facilitatorWithSession, joinAs, nextEvent, recordTraffic, send, sendOk, startServer, uid, type ClientSocket, type TestServer } from '../helpers.ts';
+import { connectClient, createStudy, facilitatorWithSession, joinAs, nextEvent, recordTraffic, send, sendOk, startServer, uid, type ClientSocket, type TestServer } from '../helpers.ts';
 
 let server: TestServer;
 const sockets: ClientSocket[] = [];
@@ -132,6 +132,43 @@ describe('synthesis through the real server', () => {
 });
 
 describe('the study matrix', () => {
+  it('without a codebook, finds candidate themes in the cards, which the facilitator adopts', async () => {
+    server = await startServer();
+    const { studyId, key } = await createStudy(server.url, 'Lege start', 'empty');
+    const f = await connectClient(server.url, { studyId, key });
+    sockets.push(f);
+    const session = await sendOk(f, 'session:create', { title: 'Wmo', date: '2025-11-20', mode: 'fysiek', domains: ['Wmo'] });
+    const snapshot = await sendOk(f, 'session:open', { sessionId: session.id, view: 'console' });
+    await sendOk(f, 'session:phase', { sessionId: session.id, phase: 'collecting' });
+    const texts = [
+      'De tarieven dekken de kostprijs niet',
+      'Het tarief ligt onder de kostprijs van de begeleiding',
+      'Tarieven te laag, kostprijs stijgt',
+      'Meerzorgaanvragen duren maanden',
+      'De afhandeling van meerzorg duurt te lang',
+      'Meerzorg aanvragen blijven liggen',
+    ];
+    const ids = texts.map(() => uid());
+    for (const [i, text] of texts.entries()) await sendOk(f, 'card:add', { sessionId: session.id, id: ids[i]!, columnId: snapshot.session.columns[1]!.id, text });
+    const view = await sendOk(f, 'synthesis:open', { sessionId: session.id });
+    const candidates = view.themes.filter((t) => t.discovered);
+    expect(candidates.length).toBeGreaterThanOrEqual(2);
+    const tariffs = candidates.find((t) => t.cardIds.includes(ids[0]!))!;
+    expect(tariffs.cardIds.sort()).toEqual(ids.slice(0, 3).sort());
+    expect(tariffs.label).toMatch(/tarie|kostprijs/);
+
+    // Adopting: a theme of the study's codebook with those cards, decided.
+    const adopted = await sendOk(f, 'theme:add', { sessionId: session.id, name: tariffs.label, cardIds: tariffs.cardIds });
+    const theme = adopted.themes.find((t) => t.label === tariffs.label && !t.discovered)!;
+    expect(theme.cardIds.sort()).toEqual(ids.slice(0, 3).sort());
+    for (const id of ids.slice(0, 3)) expect(adopted.assignments[id]).toMatchObject({ themeId: theme.id, decided: true });
+    expect(server.repo.studies.get(studyId)!.data.codebook.themes.map((t) => t.id)).toEqual([theme.id]);
+    // The rest are still candidates; a card cannot be decided into a candidate.
+    expect(adopted.themes.some((t) => t.discovered && t.cardIds.includes(ids[3]!))).toBe(true);
+    const candidate = adopted.themes.find((t) => t.discovered)!;
+    expect(await send(f, 'synthesis:decide', { sessionId: session.id, cardId: ids[3]!, themeId: candidate.id, pinned: false })).toMatchObject({ ok: false, error: 'not_found' });
+  });
+
   it('counts the cards of every session of the study per theme and domain, for the facilitator only', async () => {
     server = await startServer();
     const f = await facilitatorWithSession(server.url, { domains: ['Wlz'] });

@@ -37,6 +37,8 @@ describe('POST /api/studies', () => {
     ['title too long', 400, () => post(JSON.stringify({ title: 'x'.repeat(LIMITS.title + 1) }))],
     ['wrong content type', 415, () => post('title=x', 'application/x-www-form-urlencoded')],
     ['text body', 400, () => post('{"title": "x"}', 'text/plain')],
+    ['unknown codebook', 400, () => post('{"title": "x", "codebook": "mine"}')],
+    ['codebook an object', 400, () => post('{"title": "x", "codebook": {"themes": []}}')],
     ['huge body', 413, () => post(JSON.stringify({ title: 'x', padding: 'y'.repeat(100 * 1024) }))],
   ])('%s -> %i with a JSON error, nothing created', async (_name, status, request) => {
     const before = server.repo.studies.size;
@@ -46,6 +48,15 @@ describe('POST /api/studies', () => {
     const body = (await response.json()) as Record<string, unknown>;
     expect(body).toEqual(expect.objectContaining({ message: expect.any(String) }));
     expect(server.repo.studies.size).toBe(before);
+  });
+
+  it('starts from the built-in codebook, or from an empty one when asked', async () => {
+    const byDefault = (await (await post(JSON.stringify({ title: 'Standaard' }))).json()) as { studyId: string };
+    expect(server.repo.studies.get(byDefault.studyId)!.data.codebook.themes.map((t) => t.id)).toContain('meerzorg');
+    const empty = await post(JSON.stringify({ title: 'Leeg', codebook: 'empty' }));
+    expect(empty.status).toBe(201);
+    const { studyId } = (await empty.json()) as { studyId: string };
+    expect(server.repo.studies.get(studyId)!.data.codebook).toEqual({ themes: [] });
   });
 
   it('ignores fields a client should not set', async () => {

@@ -29,7 +29,7 @@ describe('StudySchema', () => {
 
 describe('CreateStudyBodySchema', () => {
   it('needs a trimmed, non-blank title of bounded length', () => {
-    expect(CreateStudyBodySchema.parse({ title: '  Evaluatie  ', extra: 1 })).toEqual({ title: 'Evaluatie' });
+    expect(CreateStudyBodySchema.parse({ title: '  Evaluatie  ', extra: 1 })).toEqual({ title: 'Evaluatie', codebook: 'default' });
     expect(CreateStudyBodySchema.safeParse({ title: ' ' }).success).toBe(false);
     expect(CreateStudyBodySchema.safeParse({ title: 't'.repeat(201) }).success).toBe(false);
   });
