@@ -38,6 +38,7 @@ export function addCard(session: Session, actor: Actor, command: CardAdd, now: n
     handVotes: 0,
     deletedAt: null,
     mergedInto: null,
+    origin: { kind: 'session' } as const,
   };
   if (existing) {
     // A retry (even after a later edit or delete) returns the card as it is now.

@@ -39,6 +39,7 @@ export function createSession(input: SessionCreate, studyId: string, joinCode: s
     cards: {},
     votes: {},
     synthesis: emptySynthesis(),
+    followUps: {},
     createdAt: ctx.now,
     updatedAt: ctx.now,
   };

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { DateSchema, IdSchema, LIMITS, optionalText, text } from './common.ts';
+import { FollowUpCallSchema } from './followup.ts';
+import { ProfileSchema } from './profile.ts';
 import { SynthesisSchema, emptySynthesis } from './synthesis.ts';
 
 /** The legal domains of Dutch care procurement; a session may also use a custom domain name. */
@@ -35,20 +37,7 @@ export const SettingsSchema = z.object({
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
-export const ScopeSchema = z.enum(['regionaal', 'landelijk']);
-export const SizeClassSchema = z.enum(['klein', 'middelgroot', 'groot']);
-
-/** What a participant tells about themselves; everything but the name is optional. */
-export const ProfileSchema = z.object({
-  name: text(LIMITS.name),
-  organisation: optionalText(LIMITS.organisation),
-  scope: ScopeSchema.optional(),
-  size: SizeClassSchema.optional(),
-  region: optionalText(LIMITS.region),
-  /** Consent to be named in the report. */
-  consent: z.boolean().default(false),
-});
-export type Profile = z.infer<typeof ProfileSchema>;
+export { ProfileSchema, ScopeSchema, SizeClassSchema, type Profile } from './profile.ts';
 
 export const ParticipantSchema = ProfileSchema.extend({
   id: IdSchema,
@@ -68,6 +57,13 @@ export const AuthorSchema = z.discriminatedUnion('kind', [
 ]);
 export type Author = z.infer<typeof AuthorSchema>;
 
+/** Where a card comes from: the session itself, or a follow-up call afterwards (a point the session missed). */
+export const CardOriginSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('session') }),
+  z.object({ kind: z.literal('followup'), callId: IdSchema }),
+]);
+export type CardOrigin = z.infer<typeof CardOriginSchema>;
+
 export const CardSchema = z.object({
   id: IdSchema,
   columnId: IdSchema,
@@ -82,6 +78,7 @@ export const CardSchema = z.object({
   deletedAt: z.number().int().nullable(),
   /** Set when the card was merged into another one; it then no longer shows. */
   mergedInto: IdSchema.nullable(),
+  origin: CardOriginSchema.default({ kind: 'session' }),
 });
 export type Card = z.infer<typeof CardSchema>;
 
@@ -124,6 +121,8 @@ export const SessionSchema = z.object({
   cards: z.record(IdSchema, CardSchema),
   votes: z.record(IdSchema, VoteSchema),
   synthesis: SynthesisSchema.default(emptySynthesis),
+  /** Calls to absent providers after the session (facilitator and analysts only). */
+  followUps: z.record(IdSchema, FollowUpCallSchema).default({}),
   createdAt: z.number().int(),
   updatedAt: z.number().int(),
 });

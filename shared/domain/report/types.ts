@@ -1,0 +1,169 @@
+import type { Verdict } from '../../schemas/followup.ts';
+
+/**
+ * The report of a study (or of one of its sessions) as data: what every format (web page, DOCX,
+ * Markdown, CSV) renders. Built by `buildReport` (build.ts) from stored data; holds no participant
+ * name unless that person consented, and never the author of an anonymous card.
+ */
+export interface ReportModel {
+  /** Language of the generated texts and headings. */
+  language: 'nl' | 'en';
+  title: string;
+  /** The whole study, or one session of it. */
+  scope: { kind: 'study' } | { kind: 'session'; sessionId: string; sessionTitle: string };
+  /** Epoch ms. */
+  generatedAt: number;
+  introduction: Introduction;
+  /** One section per domain that has cards, in the order Wlz, Wmo, Jeugdwet, Forensische Zorg, GZSP, then others. */
+  domains: DomainSection[];
+  /** Themes that recur across domains (in at least two), most domains first. */
+  lessons: Lesson[];
+  figures: Figures;
+  appendix: Appendix;
+  /** Every live card of the sessions in scope, for the CSV. */
+  cards: CardRow[];
+}
+
+export interface Introduction {
+  /** What the evaluation is for (generated, editable text later). */
+  purpose: string;
+  /** The questions the sessions asked: their column titles, each once. */
+  questions: string[];
+  method: {
+    sessions: SessionLine[];
+    physical: number;
+    digital: number;
+    /** People in the sessions (joined or added by the scribe). */
+    participants: number;
+    /** Providers verified by phone after the sessions (calls not deleted). */
+    providersVerified: number;
+  };
+}
+
+export interface SessionLine {
+  id: string;
+  title: string;
+  date: string;
+  mode: 'fysiek' | 'digitaal';
+  domains: string[];
+  participants: number;
+  calls: number;
+}
+
+export interface DomainSection {
+  domain: string;
+  /** Titles of the sessions with cards in this domain. */
+  sessions: string[];
+  /** A generated paragraph: cards, votes, the balance and the themes that weigh most. */
+  generalPicture: string;
+  /** Cards of the went-well column(s), most votes first. */
+  wentWell: CardItem[];
+  /** Cards of the should-improve column(s), most votes first. */
+  toImprove: CardItem[];
+  /** Findings of the themes (the facilitator's texts), with how the follow-up calls received them. */
+  improvements: ThemeFinding[];
+  /** Cards marked as quote. */
+  quotes: Quote[];
+  /** Per theme: cards, votes and balance in this domain. */
+  themes: ThemeLine[];
+}
+
+export interface CardItem {
+  text: string;
+  votes: number;
+  themeLabel: string;
+  /** A point raised in a follow-up call rather than in the session. */
+  fromFollowUp: boolean;
+}
+
+export interface Quote {
+  text: string;
+  /** "Zorgaanbieder X" when the author consented to be named and the card is not anonymous; otherwise a neutral description such as "deelnemer, Wlz". */
+  attribution: string;
+}
+
+export interface Verification {
+  /** Calls that answered for this finding. */
+  asked: number;
+  herkend: number;
+  deels: number;
+  niet_herkend: number;
+  /** Ready-made sentence, e.g. "bevestigd door 4 van 5 nagebelde aanbieders"; null when nobody was asked. */
+  summary: string | null;
+}
+
+export interface ThemeFinding {
+  themeId: string;
+  label: string;
+  finding: string;
+  verification: Verification;
+}
+
+export interface ThemeLine {
+  themeId: string;
+  label: string;
+  cards: number;
+  votes: number;
+  wentWell: number;
+  toImprove: number;
+}
+
+export interface Lesson {
+  themeId: string;
+  label: string;
+  /** Domains where this theme has cards. */
+  domains: string[];
+  cards: number;
+  votes: number;
+  /** The findings of this theme across sessions, each once. */
+  findings: string[];
+}
+
+export interface Figures {
+  /** Votes (digital plus hand-counted) and cards per theme, most votes first. */
+  votesPerTheme: { themeId: string; label: string; votes: number; cards: number }[];
+  /** Theme × domain: cards and votes per cell. */
+  matrix: { domains: string[]; rows: { themeId: string; label: string; cells: Record<string, { cards: number; votes: number }> }[] };
+  /** Went well versus should improve per domain (cards). */
+  balance: { domain: string; wentWell: number; toImprove: number }[];
+}
+
+export interface Appendix {
+  sessions: AppendixSession[];
+  /** The providers called afterwards, counted the same way. */
+  followUp: ParticipantCounts;
+}
+
+export interface ParticipantCounts {
+  count: number;
+  scope: { regionaal: number; landelijk: number; onbekend: number };
+  size: { klein: number; middelgroot: number; groot: number; onbekend: number };
+  /** Region -> count; people who gave none are under "onbekend". */
+  regions: Record<string, number>;
+  /** Only people who consented to be named: "Name (Organisation)" or "Name". */
+  named: string[];
+}
+
+export interface AppendixSession extends ParticipantCounts {
+  sessionId: string;
+  title: string;
+  date: string;
+  mode: 'fysiek' | 'digitaal';
+}
+
+/** One card for the CSV export. */
+export interface CardRow {
+  id: string;
+  session: string;
+  domain: string;
+  column: string;
+  theme: string;
+  votes: number;
+  quote: boolean;
+  origin: 'sessie' | 'nabellen';
+  /** E.g. "herkend 3, deels 1, niet herkend 0" for the card's theme in its session; empty when nobody was called. */
+  verification: string;
+  text: string;
+}
+
+export type { Verdict };
