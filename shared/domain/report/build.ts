@@ -1,0 +1,299 @@
+import type { Codebook } from '../../schemas/codebook.ts';
+import type { FollowUpCall } from '../../schemas/followup.ts';
+import type { Profile } from '../../schemas/profile.ts';
+import { BUILTIN_DOMAINS, type Card, type Session } from '../../schemas/session.ts';
+import type { Study } from '../../schemas/study.ts';
+import { NO_DOMAIN, studyMatrix } from '../study-matrix.ts';
+import { synthesisView } from '../synthesis-view.ts';
+import { isLive, tallyVotes } from '../visibility.ts';
+import type {
+  AppendixSession,
+  CardItem,
+  CardRow,
+  DomainSection,
+  Lesson,
+  ParticipantCounts,
+  Quote,
+  ReportModel,
+  ThemeFinding,
+  ThemeLine,
+} from './types.ts';
+import { verificationFor } from './verification.ts';
+
+export interface ReportOptions {
+  /** One session of the study; the whole study when left out. */
+  sessionId?: string;
+  language?: 'nl' | 'en';
+  now: number;
+}
+
+/** What a column asks: by position, the first "what went well", the second "what should improve". */
+export type ColumnKind = 'goed' | 'beter' | 'overig';
+export const columnKind = (session: Session, columnId: string): ColumnKind => {
+  const index = session.columns.findIndex((c) => c.id === columnId);
+  return index === 0 ? 'goed' : index === 1 ? 'beter' : 'overig';
+};
+
+/** A card's domain: its own, or the session's when the session has one domain. */
+export const cardDomain = (session: Session, card: Card): string =>
+  card.domain ?? (session.domains.length === 1 ? session.domains[0]! : NO_DOMAIN);
+
+const TEXT = {
+  nl: {
+    purpose: (title: string) =>
+      `Dit rapport bundelt de uitkomsten van de werksessies van "${title}": wat ging er goed in de zorginkoop van dit jaar, en wat kan volgend jaar beter? Aanbieders die niet bij een sessie konden zijn, zijn nagebeld om de uitkomsten te verifiëren.`,
+    picture: (cards: number, good: number, better: number, votes: number, sessions: number, top: string[]) =>
+      `In ${sessions === 1 ? 'één sessie' : `${sessions} sessies`} zijn ${cards} ${cards === 1 ? 'punt' : 'punten'} ingebracht: ${good} over wat goed ging en ${better} over wat beter kan, met samen ${votes} ${votes === 1 ? 'stem' : 'stemmen'}.` +
+      (top.length ? ` De meeste aandacht ging naar ${list(top, 'en')}.` : ''),
+    participant: 'deelnemer',
+    called: 'nagebelde aanbieder',
+    unknown: 'onbekend',
+    verification: (h: number, d: number, n: number) => `herkend ${h}, deels ${d}, niet herkend ${n}`,
+  },
+  en: {
+    purpose: (title: string) =>
+      `This report brings together the outcomes of the workshops of "${title}": what went well in this year's procurement, and what should improve next year? Providers who could not attend were called afterwards to verify the outcomes.`,
+    picture: (cards: number, good: number, better: number, votes: number, sessions: number, top: string[]) =>
+      `${sessions === 1 ? 'One session' : `${sessions} sessions`} brought ${cards} ${cards === 1 ? 'point' : 'points'}: ${good} on what went well and ${better} on what should improve, with ${votes} ${votes === 1 ? 'vote' : 'votes'} in all.` +
+      (top.length ? ` Most attention went to ${list(top, 'and')}.` : ''),
+    participant: 'participant',
+    called: 'provider called afterwards',
+    unknown: 'unknown',
+    verification: (h: number, d: number, n: number) => `recognised ${h}, partly ${d}, not recognised ${n}`,
+  },
+};
+
+function list(items: string[], and: string): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${and} ${items.at(-1)}`;
+}
+
+const DOMAIN_ORDER: readonly string[] = BUILTIN_DOMAINS;
+const byDomainOrder = (a: string, b: string): number => {
+  const rank = (d: string) => (d === NO_DOMAIN ? 1000 : DOMAIN_ORDER.includes(d) ? DOMAIN_ORDER.indexOf(d) : 100);
+  return rank(a) - rank(b) || a.localeCompare(b);
+};
+
+/** One live card with everything the report says of it. */
+interface CardFacts {
+  session: Session;
+  card: Card;
+  domain: string;
+  kind: ColumnKind;
+  themeId: string;
+  themeLabel: string;
+  votes: number;
+  quote: boolean;
+}
+
+/** "Name (Organisation)" for people who consented to be named; nobody else. */
+const namedAs = (p: Profile): string | null => (p.consent ? (p.organisation ? `${p.name} (${p.organisation})` : p.name) : null);
+
+function countPeople(people: Profile[], unknown: string): ParticipantCounts {
+  const counts: ParticipantCounts = {
+    count: people.length,
+    scope: { regionaal: 0, landelijk: 0, onbekend: 0 },
+    size: { klein: 0, middelgroot: 0, groot: 0, onbekend: 0 },
+    regions: {},
+    named: [],
+  };
+  for (const p of people) {
+    counts.scope[p.scope ?? 'onbekend']++;
+    counts.size[p.size ?? 'onbekend']++;
+    const region = p.region ?? unknown;
+    counts.regions[region] = (counts.regions[region] ?? 0) + 1;
+    const name = namedAs(p);
+    if (name) counts.named.push(name);
+  }
+  counts.named.sort((a, b) => a.localeCompare(b));
+  return counts;
+}
+
+const liveCalls = (session: Session): FollowUpCall[] => Object.values(session.followUps).filter((c) => c.deletedAt === null);
+
+/**
+ * The report of a study, or of one of its sessions, as data (see types.ts). Pure: the same study,
+ * sessions and options give the same report. Names appear only for people who consented, and a
+ * quote's author only when the card was not anonymous.
+ */
+export function buildReport(study: Study, allSessions: Session[], options: ReportOptions): ReportModel {
+  const language = options.language ?? 'nl';
+  const t = TEXT[language];
+  const sessions = allSessions
+    .filter((s) => s.studyId === study.id && (options.sessionId === undefined || s.id === options.sessionId))
+    .sort((a, b) => a.date.localeCompare(b.date) || a.createdAt - b.createdAt);
+  const codebook: Codebook = study.codebook;
+
+  const facts: CardFacts[] = [];
+  for (const session of sessions) {
+    const view = synthesisView(session, codebook, 'codebook');
+    const labels = new Map(view.themes.map((th) => [th.id, th.label]));
+    const tally = tallyVotes(session);
+    for (const card of Object.values(session.cards).filter(isLive).sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1))) {
+      const themeId = view.assignments[card.id]?.themeId ?? 'overig';
+      facts.push({
+        session,
+        card,
+        domain: cardDomain(session, card),
+        kind: columnKind(session, card.columnId),
+        themeId,
+        themeLabel: labels.get(themeId) ?? themeId,
+        votes: (tally.get(card.id)?.length ?? 0) + card.handVotes,
+        quote: Object.hasOwn(session.synthesis.quotes, card.id),
+      });
+    }
+  }
+
+  const attribution = (f: CardFacts): string => {
+    if (f.card.origin.kind === 'followup') return `${t.called}, ${f.domain}`;
+    if (f.card.author.kind === 'participant' && !f.card.anonymous) {
+      const author = f.session.participants[f.card.author.participantId];
+      if (author?.consent) return author.organisation ?? author.name;
+    }
+    return `${t.participant}, ${f.domain}`;
+  };
+  const item = (f: CardFacts): CardItem => ({ text: f.card.text, votes: f.votes, themeLabel: f.themeLabel, fromFollowUp: f.card.origin.kind === 'followup' });
+  const byVotes = (a: CardFacts, b: CardFacts) => b.votes - a.votes || a.card.createdAt - b.card.createdAt;
+
+  const domains = [...new Set(facts.map((f) => f.domain))].sort(byDomainOrder);
+  const sections: DomainSection[] = domains.map((domain) => {
+    const inDomain = facts.filter((f) => f.domain === domain);
+    const themes = new Map<string, ThemeLine>();
+    for (const f of inDomain) {
+      const line = themes.get(f.themeId) ?? { themeId: f.themeId, label: f.themeLabel, cards: 0, votes: 0, wentWell: 0, toImprove: 0 };
+      line.cards++;
+      line.votes += f.votes;
+      if (f.kind === 'goed') line.wentWell++;
+      if (f.kind === 'beter') line.toImprove++;
+      themes.set(f.themeId, line);
+    }
+    const themeLines = [...themes.values()].sort((a, b) => b.votes - a.votes || b.cards - a.cards || a.label.localeCompare(b.label));
+    const sessionsHere = [...new Set(inDomain.map((f) => f.session))];
+    const improvements: ThemeFinding[] = [];
+    for (const session of sessionsHere) {
+      for (const line of themeLines) {
+        const finding = Object.hasOwn(session.synthesis.findings, line.themeId) ? session.synthesis.findings[line.themeId] : undefined;
+        if (!finding || !inDomain.some((f) => f.session === session && f.themeId === line.themeId)) continue;
+        improvements.push({ themeId: line.themeId, label: line.label, finding, verification: verificationFor(liveCalls(session), line.themeId, language) });
+      }
+    }
+    const quotes: Quote[] = inDomain.filter((f) => f.quote).map((f) => ({ text: f.card.text, attribution: attribution(f) }));
+    const votes = inDomain.reduce((sum, f) => sum + f.votes, 0);
+    const top = themeLines.filter((l) => l.themeId !== 'overig' && l.votes > 0).slice(0, 3).map((l) => l.label);
+    return {
+      domain,
+      sessions: sessionsHere.map((s) => s.title),
+      generalPicture: t.picture(
+        inDomain.length,
+        inDomain.filter((f) => f.kind === 'goed').length,
+        inDomain.filter((f) => f.kind === 'beter').length,
+        votes,
+        sessionsHere.length,
+        top,
+      ),
+      wentWell: inDomain.filter((f) => f.kind === 'goed').sort(byVotes).map(item),
+      toImprove: inDomain.filter((f) => f.kind === 'beter').sort(byVotes).map(item),
+      improvements,
+      quotes,
+      themes: themeLines,
+    };
+  });
+
+  const matrix = studyMatrix(sessions, codebook);
+  const lessons: Lesson[] = matrix.themes
+    .filter((th) => th.id !== 'overig')
+    .map((th) => {
+      const cells = matrix.cells[th.id] ?? {};
+      const here = Object.entries(cells).filter(([d, c]) => d !== NO_DOMAIN && c.cards > 0);
+      const findings = [...new Set(sessions.flatMap((s) => (Object.hasOwn(s.synthesis.findings, th.id) ? [s.synthesis.findings[th.id]!] : [])))];
+      return {
+        themeId: th.id,
+        label: th.label,
+        domains: here.map(([d]) => d).sort(byDomainOrder),
+        cards: here.reduce((sum, [, c]) => sum + c.cards, 0),
+        votes: here.reduce((sum, [, c]) => sum + c.votes, 0),
+        findings,
+      };
+    })
+    .filter((l) => l.domains.length >= 2)
+    .sort((a, b) => b.domains.length - a.domains.length || b.votes - a.votes || a.label.localeCompare(b.label));
+
+  const votesPerTheme = new Map<string, { themeId: string; label: string; votes: number; cards: number }>();
+  for (const f of facts) {
+    const entry = votesPerTheme.get(f.themeId) ?? { themeId: f.themeId, label: f.themeLabel, votes: 0, cards: 0 };
+    entry.votes += f.votes;
+    entry.cards++;
+    votesPerTheme.set(f.themeId, entry);
+  }
+
+  const appendixSessions: AppendixSession[] = sessions.map((s) => ({
+    sessionId: s.id,
+    title: s.title,
+    date: s.date,
+    mode: s.mode,
+    ...countPeople(Object.values(s.participants), t.unknown),
+  }));
+  const calls = sessions.flatMap(liveCalls);
+
+  const cards: CardRow[] = facts.map((f) => {
+    const v = verificationFor(liveCalls(f.session), f.themeId, language);
+    return {
+      id: f.card.id,
+      session: f.session.title,
+      domain: f.domain,
+      column: f.session.columns.find((c) => c.id === f.card.columnId)?.title ?? '',
+      theme: f.themeLabel,
+      votes: f.votes,
+      quote: f.quote,
+      origin: f.card.origin.kind === 'followup' ? 'nabellen' : 'sessie',
+      verification: v.asked === 0 ? '' : t.verification(v.herkend, v.deels, v.niet_herkend),
+      text: f.card.text,
+    };
+  });
+
+  const scoped = options.sessionId === undefined ? undefined : sessions[0];
+  return {
+    language,
+    title: scoped ? `${study.title}: ${scoped.title}` : study.title,
+    scope: scoped ? { kind: 'session', sessionId: scoped.id, sessionTitle: scoped.title } : { kind: 'study' },
+    generatedAt: options.now,
+    introduction: {
+      purpose: t.purpose(study.title),
+      questions: [...new Set(sessions.flatMap((s) => s.columns.map((c) => c.title)))],
+      method: {
+        sessions: sessions.map((s) => ({
+          id: s.id,
+          title: s.title,
+          date: s.date,
+          mode: s.mode,
+          domains: [...s.domains],
+          participants: Object.keys(s.participants).length,
+          calls: liveCalls(s).length,
+        })),
+        physical: sessions.filter((s) => s.mode === 'fysiek').length,
+        digital: sessions.filter((s) => s.mode === 'digitaal').length,
+        participants: sessions.reduce((sum, s) => sum + Object.keys(s.participants).length, 0),
+        providersVerified: calls.length,
+      },
+    },
+    domains: sections,
+    lessons,
+    figures: {
+      votesPerTheme: [...votesPerTheme.values()].sort((a, b) => b.votes - a.votes || b.cards - a.cards || a.label.localeCompare(b.label)),
+      matrix: {
+        domains: [...matrix.domains].sort(byDomainOrder),
+        rows: matrix.themes.map((th) => ({
+          themeId: th.id,
+          label: th.label,
+          cells: Object.fromEntries(Object.entries(matrix.cells[th.id] ?? {}).map(([d, c]) => [d, { cards: c.cards, votes: c.votes }])),
+        })),
+      },
+      balance: sections.map((s) => ({
+        domain: s.domain,
+        wentWell: s.wentWell.length,
+        toImprove: s.toImprove.length,
+      })),
+    },
+    appendix: { sessions: appendixSessions, followUp: countPeople(calls.map((c) => c.callee), t.unknown) },
+    cards,
+  };
+}
