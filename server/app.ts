@@ -3,7 +3,9 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { clientFiles } from './plugins/client-files.ts';
 import { socketIoPlugin } from './plugins/socket-io.ts';
 import { registerRealtime } from './realtime/index.ts';
+import { uniqueJoinCode } from './realtime/binding.ts';
 import { apiRoutes } from './routes/api.ts';
+import { studyFileRoutes } from './routes/study-files.ts';
 import { createFileRepository, createMemoryRepository, type BrokenFile, type Repository } from './storage/repository.ts';
 
 export interface AppOptions {
@@ -31,11 +33,12 @@ export async function buildApp(options: AppOptions = {}): Promise<BuiltApp> {
   const broken = await repo.load();
   for (const file of broken) app.log.error({ file: file.file }, `Could not load ${file.message}`);
 
+  const joinCodes = new Map([...repo.sessions.values()].map((doc) => [doc.data.joinCode, doc.data.id]));
   await app.register(socketIoPlugin);
   await app.register(apiRoutes(repo, clock));
+  await app.register(studyFileRoutes({ repo, joinCodes, newJoinCode: () => uniqueJoinCode(joinCodes), clock }));
   await app.register(clientFiles(options.clientDir ?? DEFAULT_CLIENT_DIR));
 
-  const joinCodes = new Map([...repo.sessions.values()].map((doc) => [doc.data.joinCode, doc.data.id]));
   registerRealtime({ io: app.io, repo, log: app.log, joinCodes, clock });
   // Pending writes finish (and journals fold into snapshots) before the process lets go.
   app.addHook('onClose', async () => repo.close());

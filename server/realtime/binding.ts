@@ -77,10 +77,10 @@ export function studyView(deps: RealtimeDeps, study: Study): StudyView {
 const randomCode = customAlphabet(JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH);
 
 /** A join code no loaded session uses. */
-export function uniqueJoinCode(deps: RealtimeDeps): string {
+export function uniqueJoinCode(joinCodes: ReadonlyMap<string, string>): string {
   for (;;) {
     const code = randomCode();
-    if (!deps.joinCodes.has(code)) return code;
+    if (!joinCodes.has(code)) return code;
   }
 }
 

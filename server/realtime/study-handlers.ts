@@ -39,7 +39,7 @@ export function studyCommands(deps: RealtimeDeps): Record<string, Command> {
     'session:create': command('session:create', SessionCreateSchema, async (input, socket) => {
       const study = studyOf(deps, socket);
       if (!study.ok) return study;
-      const code = uniqueJoinCode(deps);
+      const code = uniqueJoinCode(deps.joinCodes);
       const session = createSession(input, study.data.id, code, domainCtx(deps));
       deps.joinCodes.set(code, session.id);
       try {

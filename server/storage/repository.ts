@@ -1,4 +1,4 @@
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Memory } from 'lowdb';
 import { SessionSchema, type Session } from '../../shared/schemas/session.ts';
@@ -27,6 +27,8 @@ export interface Repository {
   broken: Map<string, BrokenFile>;
   createStudy(study: Study): Promise<StoredDocument<Study>>;
   createSession(session: Session): Promise<StoredDocument<Session>>;
+  /** Removes a document and its files: only to undo a half-done import. */
+  discard(kind: DocumentKind, id: string): Promise<void>;
   /** Waits for every pending write. */
   flush(): Promise<void>;
   /** Writes everything pending, compacts journals and closes files. */
@@ -44,6 +46,7 @@ interface Backend {
   /** Writes a new document in full, then returns how later changes are written. */
   createStudy(study: Study): Promise<Persistence<Study>>;
   createSession(session: Session): Promise<Persistence<Session>>;
+  remove(kind: DocumentKind, id: string): Promise<void>;
   persistStudy(study: Study): Persistence<Study>;
   persistSession(session: Session): Persistence<Session>;
 }
@@ -90,6 +93,13 @@ function createRepository(backend: Backend): Repository {
       return doc;
     },
 
+    async discard(kind, id) {
+      const docs: Map<string, StoredDocument<unknown>> = kind === 'study' ? repo.studies : repo.sessions;
+      await docs.get(id)?.close().catch(() => {});
+      docs.delete(id);
+      await backend.remove(kind, id);
+    },
+
     async flush() {
       const docs = [...repo.studies.values(), ...repo.sessions.values()];
       await Promise.allSettled(docs.map((d) => d.settled()));
@@ -133,6 +143,10 @@ export async function createFileRepository(dataDir: string): Promise<Repository>
       await sessionFile(session.id).write(session);
       return journaledSessionPersistence(sessionFile(session.id), journal(session.id), session);
     },
+    async remove(kind, id) {
+      await rm(documentPath(dataDir, kind, id), { force: true });
+      if (kind === 'session') await rm(journalPath(dataDir, id), { force: true });
+    },
     persistStudy: (study) => snapshotPersistence(studyFile(study.id), study),
     persistSession: (session) => journaledSessionPersistence(sessionFile(session.id), journal(session.id), session),
   });
@@ -147,6 +161,7 @@ export function createMemoryRepository(): Repository {
     readSession: async () => null,
     createStudy: async (study) => snapshotPersistence(new Memory<Study>(), study),
     createSession: async (session) => snapshotPersistence(new Memory<Session>(), session),
+    remove: async () => {},
     persistStudy: (study) => snapshotPersistence(new Memory<Study>(), study),
     persistSession: (session) => snapshotPersistence(new Memory<Session>(), session),
   });

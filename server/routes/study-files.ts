@@ -1,0 +1,103 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { buildReport } from '../../shared/domain/report/build.ts';
+import { ARCHIVE_FORMAT, StudyArchiveSchema, type StudyArchive } from '../../shared/schemas/archive.ts';
+import type { Study } from '../../shared/schemas/study.ts';
+import { secretMatches } from '../security/secrets.ts';
+import type { Repository } from '../storage/repository.ts';
+
+/** Largest study file accepted for import. */
+export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
+
+export interface StudyFileDeps {
+  repo: Repository;
+  /** Join code -> session id of every loaded session (shared with the realtime handlers). */
+  joinCodes: Map<string, string>;
+  newJoinCode: () => string;
+  clock: () => number;
+}
+
+type Failure = { error: string; message: string };
+const failure = (reply: FastifyReply, status: number, error: string, message: string) => reply.code(status).send({ error, message } satisfies Failure);
+
+/**
+ * The study whose facilitator key is in `Authorization: Bearer <key>`. An unknown study and a wrong
+ * key get the same answer, so the endpoint does not tell which studies exist.
+ */
+function authorisedStudy(repo: Repository, request: FastifyRequest<{ Params: { studyId: string } }>): Study | null {
+  const match = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '');
+  const study = repo.studies.get(request.params.studyId);
+  return match && study && secretMatches(match[1]!, study.data.keyHash) ? study.data : null;
+}
+
+const sessionsOf = (repo: Repository, study: Study) => study.sessionIds.flatMap((id) => repo.sessions.get(id)?.data ?? []);
+
+/** A file name without characters that trouble browsers or file systems. */
+export const fileName = (title: string, extension: string) =>
+  `${title.normalize('NFKD').replace(/[^\w\- ]+/g, '').trim().replace(/\s+/g, '-').slice(0, 80) || 'werksessie'}.${extension}`;
+
+const QuerySchemaNote = 'session (optional) must be a session of this study; lang is nl or en';
+
+/**
+ * Downloads for the facilitator (report data and the study archive) and the import of an archive.
+ * Everything here needs the study's facilitator key.
+ */
+export function studyFileRoutes(deps: StudyFileDeps): FastifyPluginAsync {
+  const { repo } = deps;
+  return async (app) => {
+    /** The report as data, for the web view (and the documents). */
+    app.get<{ Params: { studyId: string }; Querystring: { session?: string; lang?: string } }>('/api/studies/:studyId/report', async (request, reply) => {
+      const study = authorisedStudy(repo, request);
+      if (!study) return failure(reply, 401, 'unauthorised', 'The facilitator key of this study is needed');
+      const { session, lang } = request.query;
+      if ((session !== undefined && !study.sessionIds.includes(session)) || (lang !== undefined && lang !== 'nl' && lang !== 'en')) {
+        return failure(reply, 400, 'invalid_payload', QuerySchemaNote);
+      }
+      return buildReport(study, sessionsOf(repo, study), { sessionId: session, language: lang === 'en' ? 'en' : 'nl', now: deps.clock() });
+    });
+
+    /** The whole study as one JSON file. */
+    app.get<{ Params: { studyId: string } }>('/api/studies/:studyId/export', async (request, reply) => {
+      const study = authorisedStudy(repo, request);
+      if (!study) return failure(reply, 401, 'unauthorised', 'The facilitator key of this study is needed');
+      const archive: StudyArchive = { format: ARCHIVE_FORMAT, version: 1, exportedAt: deps.clock(), study, sessions: sessionsOf(repo, study) };
+      return reply
+        .header('content-disposition', `attachment; filename="${fileName(study.title, 'werksessie.json')}"`)
+        .type('application/json; charset=utf-8')
+        .send(JSON.stringify(archive, null, 2));
+    });
+
+    /**
+     * Imports an archive as it was exported (same ids, so the same key opens it). Refused, with
+     * nothing changed, when the file is not a valid archive or its study or sessions already exist
+     * here. Join codes taken on this server get new ones.
+     */
+    app.post('/api/studies/import', { bodyLimit: IMPORT_MAX_BYTES }, async (request, reply) => {
+      const parsed = StudyArchiveSchema.safeParse(request.body);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        return failure(reply, 400, 'invalid_payload', `Not a Werksessie study file: ${issue?.path.join('.') || '(root)'}: ${issue?.message}`);
+      }
+      const { study, sessions } = parsed.data;
+      if (repo.studies.has(study.id)) return failure(reply, 409, 'conflict', 'This study is already on this server');
+      const taken = sessions.find((s) => repo.sessions.has(s.id));
+      if (taken) return failure(reply, 409, 'conflict', `Session ${taken.id} is already on this server`);
+
+      const renumbered = sessions.map((s) => (deps.joinCodes.has(s.joinCode) ? { ...s, joinCode: deps.newJoinCode() } : s));
+      const created: { kind: 'study' | 'session'; id: string }[] = [];
+      try {
+        for (const session of renumbered) {
+          await repo.createSession(session);
+          created.push({ kind: 'session', id: session.id });
+        }
+        await repo.createStudy(study);
+      } catch (error) {
+        // All or nothing: undo what was written.
+        await Promise.allSettled(created.map((d) => repo.discard(d.kind, d.id)));
+        request.log.error({ err: error }, 'import failed');
+        return failure(reply, 500, 'storage_failed', 'The study could not be stored; nothing was imported');
+      }
+      for (const session of renumbered) deps.joinCodes.set(session.joinCode, session.id);
+      return reply.code(201).send({ studyId: study.id, sessions: renumbered.length, newJoinCodes: renumbered.filter((s, i) => s.joinCode !== sessions[i]!.joinCode).length });
+    });
+  };
+}
