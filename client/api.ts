@@ -21,3 +21,54 @@ export async function postStudy(title: string, codebook: 'default' | 'empty' = '
     return { ok: false, status: 0 };
   }
 }
+
+const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
+
+/** GET with the facilitator key: the JSON answer, or the HTTP status when it failed (0: offline). */
+export async function getWithKey<T>(url: string, key: string): Promise<HttpResult<T>> {
+  try {
+    const response = await fetch(url, { headers: bearer(key) });
+    if (!response.ok) return { ok: false, status: response.status };
+    return { ok: true, data: (await response.json()) as T };
+  } catch {
+    return { ok: false, status: 0 };
+  }
+}
+
+/**
+ * Downloads a file that needs the facilitator key (a plain link cannot send it): fetched, then
+ * saved under the name the server gives.
+ */
+export async function downloadWithKey(url: string, key: string, fallbackName: string): Promise<HttpResult<string>> {
+  try {
+    const response = await fetch(url, { headers: bearer(key) });
+    if (!response.ok) return { ok: false, status: response.status };
+    const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? fallbackName;
+    const href = URL.createObjectURL(await response.blob());
+    const link = Object.assign(document.createElement('a'), { href, download: name });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(href), 10_000);
+    return { ok: true, data: name };
+  } catch {
+    return { ok: false, status: 0 };
+  }
+}
+
+export interface ImportFailure {
+  status: number;
+  message: string;
+}
+
+/** POST /api/studies/import: a study file exported from this or another server. */
+export async function importStudy(file: File): Promise<{ ok: true; studyId: string } | { ok: false; failure: ImportFailure }> {
+  try {
+    const response = await fetch('/api/studies/import', { method: 'POST', headers: { 'content-type': 'application/json' }, body: await file.text() });
+    const body = (await response.json().catch(() => ({}))) as { studyId?: string; message?: string };
+    if (response.ok && body.studyId) return { ok: true, studyId: body.studyId };
+    return { ok: false, failure: { status: response.status, message: body.message ?? response.statusText } };
+  } catch {
+    return { ok: false, failure: { status: 0, message: '' } };
+  }
+}

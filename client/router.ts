@@ -15,6 +15,7 @@ export const router = createRouter({
     { path: '/j/:code?', name: 'join', component: () => import('./pages/JoinPage.vue'), props: true },
     { path: '/s/:sessionId', name: 'board', component: () => import('./pages/BoardPage.vue'), props: true },
     { path: '/f/:studyId', name: 'study', component: () => import('./pages/StudyPage.vue'), props: true },
+    { path: '/f/:studyId/rapport', name: 'report', component: () => import('./pages/ReportPage.vue'), props: true },
     { path: '/f/:studyId/s/:sessionId', name: 'console', component: () => import('./pages/ConsolePage.vue'), props: true },
     {
       path: '/f/:studyId/s/:sessionId/projectie',
