@@ -1,0 +1,144 @@
+import type { EChartsOption } from 'echarts';
+import type { ReportModel } from './types.ts';
+
+/** The charts of a report; each format shows them with the figures. */
+export type ReportChartKind = 'votesPerTheme' | 'balance' | 'matrix';
+
+const TEXTS = {
+  nl: {
+    votesPerTheme: 'Stemmen per thema',
+    balance: 'Ging goed en kan beter per domein',
+    matrix: 'Kaarten per thema en domein',
+    votes: 'Stemmen',
+    cards: 'Kaarten',
+    wentWell: 'Ging goed',
+    toImprove: 'Kan beter',
+  },
+  en: {
+    votesPerTheme: 'Votes per theme',
+    balance: 'Went well and could be better per domain',
+    matrix: 'Cards per theme and domain',
+    votes: 'Votes',
+    cards: 'Cards',
+    wentWell: 'Went well',
+    toImprove: 'Could be better',
+  },
+} as const;
+
+const COLOURS = { votes: '#2f5f8a', wentWell: '#3a8d5d', toImprove: '#d9822b', matrixLow: '#eef3f8', matrixHigh: '#2f5f8a' };
+
+/** Long theme labels are cut in the chart; the tables next to it carry them in full. */
+const CATEGORY_LABEL = { width: 170, overflow: 'truncate', ellipsis: '…' } as const;
+
+/** The chart's title in the report's language. */
+export function chartTitle(kind: ReportChartKind, language: ReportModel['language']): string {
+  return TEXTS[language][kind];
+}
+
+/** Shared by every chart: no animation, so server-side rendering draws the final state. */
+function base(report: ReportModel, kind: ReportChartKind): EChartsOption {
+  const title = chartTitle(kind, report.language);
+  return {
+    animation: false,
+    aria: { enabled: true, label: { description: title } },
+    title: { text: title, left: 'center', textStyle: { fontSize: 15 } },
+  };
+}
+
+/**
+ * Votes per theme as a horizontal bar chart, the most voted theme on top. Options carry
+ * `animation: false`; the web page may turn it back on.
+ */
+export function votesPerThemeOption(report: ReportModel): EChartsOption {
+  const rows = report.figures.votesPerTheme;
+  return {
+    ...base(report, 'votesPerTheme'),
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    grid: { left: 16, right: 40, top: 48, bottom: 16, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    xAxis: { type: 'value', minInterval: 1 },
+    yAxis: { type: 'category', inverse: true, data: rows.map((row) => row.label), axisLabel: CATEGORY_LABEL },
+    series: [
+      {
+        type: 'bar',
+        name: TEXTS[report.language].votes,
+        data: rows.map((row) => row.votes),
+        itemStyle: { color: COLOURS.votes },
+        label: { show: true, position: 'right' },
+      },
+    ],
+  };
+}
+
+/** Cards that went well versus cards that should improve, stacked per domain. Plain data, no functions. */
+export function balanceOption(report: ReportModel): EChartsOption {
+  const texts = TEXTS[report.language];
+  const rows = report.figures.balance;
+  const series = (name: string, key: 'wentWell' | 'toImprove') => ({
+    type: 'bar' as const,
+    name,
+    stack: 'balance',
+    // A zero segment has no height; its label would sit on the neighbour's.
+    data: rows.map((row) => ({ value: row[key], label: { show: row[key] > 0 } })),
+    itemStyle: { color: COLOURS[key] },
+    barMaxWidth: 96,
+    label: { show: true },
+  });
+  return {
+    ...base(report, 'balance'),
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    legend: { bottom: 0 },
+    grid: { left: 16, right: 16, top: 48, bottom: 40, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    xAxis: { type: 'category', data: rows.map((row) => row.domain) },
+    yAxis: { type: 'value', minInterval: 1, name: texts.cards },
+    series: [series(texts.wentWell, 'wentWell'), series(texts.toImprove, 'toImprove')],
+  };
+}
+
+/**
+ * The theme × domain matrix as a heatmap: the number in a cell is its cards, the shade follows it;
+ * each data item is `[domainIndex, themeIndex, cards, votes]`. Empty cells are left out.
+ */
+export function matrixOption(report: ReportModel): EChartsOption {
+  const { domains, rows } = report.figures.matrix;
+  const data: [number, number, number, number][] = [];
+  rows.forEach((row, y) =>
+    domains.forEach((domain, x) => {
+      const cell = Object.hasOwn(row.cells, domain) ? row.cells[domain] : undefined;
+      if (cell && cell.cards > 0) data.push([x, y, cell.cards, cell.votes]);
+    }),
+  );
+  const most = Math.max(1, ...data.map((item) => item[2]));
+  return {
+    ...base(report, 'matrix'),
+    tooltip: { position: 'top' },
+    grid: { left: 16, right: 16, top: 48, bottom: 16, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    xAxis: { type: 'category', position: 'top', data: domains, splitArea: { show: true } },
+    yAxis: { type: 'category', inverse: true, data: rows.map((row) => row.label), splitArea: { show: true }, axisLabel: CATEGORY_LABEL },
+    visualMap: { show: false, min: 0, max: most, dimension: 2, inRange: { color: [COLOURS.matrixLow, COLOURS.matrixHigh] } },
+    series: [
+      {
+        type: 'heatmap',
+        name: TEXTS[report.language].cards,
+        data,
+        encode: { x: 0, y: 1, value: 2 },
+        itemStyle: { borderColor: '#ffffff', borderWidth: 2 },
+        label: { show: true },
+      },
+    ],
+  };
+}
+
+/** The option of one chart of the report. */
+export function chartOption(report: ReportModel, kind: ReportChartKind): EChartsOption {
+  if (kind === 'votesPerTheme') return votesPerThemeOption(report);
+  if (kind === 'balance') return balanceOption(report);
+  return matrixOption(report);
+}
+
+/** Whether the chart would show anything. */
+export function chartHasData(report: ReportModel, kind: ReportChartKind): boolean {
+  const { figures } = report;
+  if (kind === 'votesPerTheme') return figures.votesPerTheme.length > 0;
+  if (kind === 'balance') return figures.balance.length > 0;
+  return figures.matrix.rows.length > 0 && figures.matrix.domains.length > 0;
+}

@@ -1,0 +1,304 @@
+import type { AlignType, BlockContent, Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table } from 'mdast';
+import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
+import { toMarkdown } from 'mdast-util-to-markdown';
+import { chartTitle, type ReportChartKind } from './charts.ts';
+import type { CardItem, DomainSection, Lesson, ParticipantCounts, ReportModel, ThemeFinding } from './types.ts';
+
+declare module 'mdast' {
+  interface HeadingData {
+    /** The chart that formats able to show images put under this heading. */
+    reportChart?: ReportChartKind;
+  }
+}
+
+type Language = ReportModel['language'];
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+const TEXTS = {
+  nl: {
+    locale: 'nl-NL',
+    generatedOn: (date: string) => `Gegenereerd op ${date}.`,
+    sessionScope: (title: string) => `Rapportage van één werksessie: ${title}.`,
+    introduction: 'Inleiding',
+    purpose: 'Doel',
+    questions: 'Centrale vragen',
+    method: 'Werkwijze',
+    methodText: (sessions: number, physical: number, digital: number, participants: number) =>
+      `Er ${sessions === 1 ? 'is één werksessie' : `zijn ${sessions} werksessies`} gehouden, ${physical} fysiek en ${digital} digitaal, met in totaal ${count(participants, 'deelnemer', 'deelnemers')}.`,
+    verifiedText: (n: number) =>
+      n === 0 ? 'Er zijn na afloop geen aanbieders nagebeld.' : `Na afloop ${n === 1 ? 'is 1 aanbieder' : `zijn ${n} aanbieders`} nagebeld om de uitkomsten te toetsen.`,
+    sessionColumns: ['Werksessie', 'Datum', 'Vorm', 'Domeinen', 'Deelnemers', 'Nagebeld'],
+    mode: { fysiek: 'fysiek', digitaal: 'digitaal' },
+    generalPicture: 'Algemeen beeld',
+    basedOn: (titles: string) => `Werksessies: ${titles}.`,
+    wentWell: 'Wat ging goed',
+    toImprove: 'Wat kan beter',
+    improvements: 'Concrete verbeterpunten',
+    quotes: 'Citaten',
+    votes: (n: number) => count(n, 'stem', 'stemmen'),
+    cards: (n: number) => count(n, 'kaart', 'kaarten'),
+    fromFollowUp: 'uit het nabellen',
+    noCards: 'Geen kaarten.',
+    noFindings: 'Geen verbeterpunten vastgelegd.',
+    noQuotes: 'Geen citaten.',
+    notVerified: 'Niet voorgelegd bij het nabellen.',
+    verdicts: (herkend: number, deels: number, niet: number) => `herkend ${herkend}, deels ${deels}, niet herkend ${niet}`,
+    lessons: 'Overkoepelende lessen',
+    playsIn: (domains: string) => `speelt in ${domains}`,
+    noLessons: 'Geen thema’s die in meer dan één domein terugkomen.',
+    figures: 'Cijfers',
+    matrixNote: 'Per cel: aantal kaarten (stemmen).',
+    theme: 'Thema',
+    domain: 'Domein',
+    cardsColumn: 'Kaarten',
+    wentWellColumn: 'Ging goed',
+    toImproveColumn: 'Kan beter',
+    votesColumn: 'Stemmen',
+    total: 'Totaal',
+    noData: 'Geen gegevens.',
+    appendix: 'Bijlage: deelnemers',
+    followUp: 'Nagebelde aanbieders',
+    people: 'Aantal',
+    scope: 'Werkgebied',
+    scopes: { regionaal: 'regionaal', landelijk: 'landelijk', onbekend: 'onbekend' },
+    size: 'Omvang',
+    sizes: { klein: 'klein', middelgroot: 'middelgroot', groot: 'groot', onbekend: 'onbekend' },
+    regions: 'Regio’s',
+    named: 'Met naam (met toestemming)',
+    nobody: 'niemand',
+  },
+  en: {
+    locale: 'en-GB',
+    generatedOn: (date: string) => `Generated on ${date}.`,
+    sessionScope: (title: string) => `Report of one workshop: ${title}.`,
+    introduction: 'Introduction',
+    purpose: 'Purpose',
+    questions: 'Central questions',
+    method: 'Method',
+    methodText: (sessions: number, physical: number, digital: number, participants: number) =>
+      `${count(sessions, 'workshop was', 'workshops were')} held, ${physical} in person and ${digital} online, with ${count(participants, 'participant', 'participants')} in all.`,
+    verifiedText: (n: number) =>
+      n === 0 ? 'No providers were called afterwards.' : `Afterwards ${count(n, 'provider was', 'providers were')} called to verify the outcomes.`,
+    sessionColumns: ['Workshop', 'Date', 'Form', 'Domains', 'Participants', 'Called'],
+    mode: { fysiek: 'in person', digitaal: 'online' },
+    generalPicture: 'Overall picture',
+    basedOn: (titles: string) => `Workshops: ${titles}.`,
+    wentWell: 'What went well',
+    toImprove: 'What could be better',
+    improvements: 'Concrete improvements',
+    quotes: 'Quotes',
+    votes: (n: number) => count(n, 'vote', 'votes'),
+    cards: (n: number) => count(n, 'card', 'cards'),
+    fromFollowUp: 'from the follow-up calls',
+    noCards: 'No cards.',
+    noFindings: 'No improvements recorded.',
+    noQuotes: 'No quotes.',
+    notVerified: 'Not put to the providers called afterwards.',
+    verdicts: (herkend: number, deels: number, niet: number) => `recognised ${herkend}, partly ${deels}, not recognised ${niet}`,
+    lessons: 'Cross-cutting lessons',
+    playsIn: (domains: string) => `plays in ${domains}`,
+    noLessons: 'No themes recur in more than one domain.',
+    figures: 'Figures',
+    matrixNote: 'Per cell: number of cards (votes).',
+    theme: 'Theme',
+    domain: 'Domain',
+    cardsColumn: 'Cards',
+    wentWellColumn: 'Went well',
+    toImproveColumn: 'Could be better',
+    votesColumn: 'Votes',
+    total: 'Total',
+    noData: 'No data.',
+    appendix: 'Appendix: participants',
+    followUp: 'Providers called afterwards',
+    people: 'Number',
+    scope: 'Area',
+    scopes: { regionaal: 'regional', landelijk: 'national', onbekend: 'unknown' },
+    size: 'Size',
+    sizes: { klein: 'small', middelgroot: 'medium', groot: 'large', onbekend: 'unknown' },
+    regions: 'Regions',
+    named: 'Named (with consent)',
+    nobody: 'nobody',
+  },
+} as const;
+
+type Texts = (typeof TEXTS)[Language];
+
+// Text from cards and forms: one line, no control characters, no broken surrogate pairs (they make a DOCX unreadable).
+const UNSAFE_CHARS = /[\u0000-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const clean = (value: string) => value.replace(/\s+/g, ' ').replace(UNSAFE_CHARS, '').trim();
+
+const text = (value: string): PhrasingContent => ({ type: 'text', value: clean(value) });
+/** Our own separators, kept as they are (a trimmed space would glue words together). */
+const glue = (value: string): PhrasingContent => ({ type: 'text', value });
+const strong = (value: string): PhrasingContent => ({ type: 'strong', children: [text(value)] });
+const emphasis = (value: string): PhrasingContent => ({ type: 'emphasis', children: [text(value)] });
+const paragraph = (...children: PhrasingContent[]): Paragraph => ({ type: 'paragraph', children });
+const heading = (depth: 1 | 2 | 3, value: string, reportChart?: ReportChartKind): Heading =>
+  reportChart ? { type: 'heading', depth, children: [text(value)], data: { reportChart } } : { type: 'heading', depth, children: [text(value)] };
+const item = (...children: (Paragraph | List)[]): ListItem => ({ type: 'listItem', spread: false, children });
+const list = (items: ListItem[]): List => ({ type: 'list', ordered: false, spread: false, children: items });
+const bullets = (lines: string[]) => list(lines.map((line) => item(paragraph(text(line)))));
+
+/** A GFM table; numbers right-aligned. */
+function table(align: AlignType[], header: string[], rows: string[][]): Table {
+  const row = (cells: string[]) => ({ type: 'tableRow' as const, children: cells.map((cell) => ({ type: 'tableCell' as const, children: [text(cell)] })) });
+  return { type: 'table', align, children: [row(header), ...rows.map(row)] };
+}
+
+/** "2025-11-20" as "20 november 2025"; anything else as given. */
+function formatDate(value: string | number, t: Texts): string {
+  const format = (ms: number, timeZone: string) => new Intl.DateTimeFormat(t.locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(ms);
+  if (typeof value === 'number') return format(value, 'Europe/Amsterdam');
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  return match ? format(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])), 'UTC') : value;
+}
+
+function introduction(report: ReportModel, t: Texts): RootContent[] {
+  const { purpose, questions, method } = report.introduction;
+  const sessions = method.sessions.map((s) => [s.title, formatDate(s.date, t), t.mode[s.mode], s.domains.join(', '), String(s.participants), String(s.calls)]);
+  return [
+    heading(2, t.introduction),
+    heading(3, t.purpose),
+    paragraph(text(purpose)),
+    heading(3, t.questions),
+    bullets(questions),
+    heading(3, t.method),
+    paragraph(text(`${t.methodText(method.sessions.length, method.physical, method.digital, method.participants)} ${t.verifiedText(method.providersVerified)}`)),
+    ...(sessions.length ? [table(['left', 'left', 'left', 'left', 'right', 'right'], [...t.sessionColumns], sessions)] : []),
+  ];
+}
+
+function cardList(cards: CardItem[], t: Texts): BlockContent {
+  if (!cards.length) return paragraph(text(t.noCards));
+  const meta = (card: CardItem) => [card.themeLabel, t.votes(card.votes), card.fromFollowUp ? t.fromFollowUp : ''].filter(Boolean).join('; ');
+  return list(cards.map((card) => item(paragraph(text(card.text), glue(' '), emphasis(`(${meta(card)})`)))));
+}
+
+function findingItem(finding: ThemeFinding, t: Texts): ListItem {
+  const v = finding.verification;
+  const verification = v.summary === null ? t.notVerified : `${v.summary} (${t.verdicts(v.herkend, v.deels, v.niet_herkend)})`;
+  return item(paragraph(strong(finding.label), glue(': '), text(finding.finding)), paragraph(emphasis(verification)));
+}
+
+function domainSection(section: DomainSection, t: Texts): RootContent[] {
+  return [
+    heading(2, section.domain),
+    heading(3, t.generalPicture),
+    paragraph(text(section.generalPicture)),
+    paragraph(emphasis(t.basedOn(section.sessions.join(', ')))),
+    heading(3, t.wentWell),
+    cardList(section.wentWell, t),
+    heading(3, t.toImprove),
+    cardList(section.toImprove, t),
+    heading(3, t.improvements),
+    section.improvements.length ? list(section.improvements.map((finding) => findingItem(finding, t))) : paragraph(text(t.noFindings)),
+    heading(3, t.quotes),
+    ...(section.quotes.length
+      ? section.quotes.map((quote): RootContent => ({
+          type: 'blockquote',
+          children: [paragraph(text(`“${clean(quote.text)}”`), { type: 'break' }, text(`— ${quote.attribution}`))],
+        }))
+      : [paragraph(text(t.noQuotes))]),
+  ];
+}
+
+function lessons(report: ReportModel, t: Texts): RootContent[] {
+  const lesson = (l: Lesson) =>
+    item(
+      paragraph(strong(l.label), glue(` — ${clean(t.playsIn(l.domains.join(', ')))} (${t.cards(l.cards)}, ${t.votes(l.votes)})`)),
+      ...(l.findings.length ? [bullets(l.findings)] : []),
+    );
+  return [heading(2, t.lessons), report.lessons.length ? list(report.lessons.map(lesson)) : paragraph(text(t.noLessons))];
+}
+
+function figures(report: ReportModel, t: Texts): RootContent[] {
+  const { votesPerTheme, matrix, balance } = report.figures;
+  const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+  const pair = (cards: number, votes: number) => `${cards} (${votes})`;
+  const cellOf = (cells: Record<string, { cards: number; votes: number }>, domain: string) =>
+    (Object.hasOwn(cells, domain) ? cells[domain] : undefined) ?? { cards: 0, votes: 0 };
+  const matrixRows = matrix.rows.map((row) => {
+    const cells = matrix.domains.map((domain) => cellOf(row.cells, domain));
+    return [row.label, ...cells.map((c) => pair(c.cards, c.votes)), pair(sum(cells.map((c) => c.cards)), sum(cells.map((c) => c.votes)))];
+  });
+  const columnTotals = matrix.domains.map((domain) => matrix.rows.map((row) => cellOf(row.cells, domain)));
+  const allCells = columnTotals.flat();
+  const section = (kind: ReportChartKind, hasRows: boolean, content: BlockContent[]): RootContent[] => [
+    heading(3, chartTitle(kind, report.language), hasRows ? kind : undefined),
+    ...(hasRows ? content : [paragraph(text(t.noData))]),
+  ];
+  return [
+    heading(2, t.figures),
+    ...section('votesPerTheme', votesPerTheme.length > 0, [
+      table(['left', 'right', 'right'], [t.theme, t.cardsColumn, t.votesColumn], [
+        ...votesPerTheme.map((row) => [row.label, String(row.cards), String(row.votes)]),
+        [t.total, String(sum(votesPerTheme.map((row) => row.cards))), String(sum(votesPerTheme.map((row) => row.votes)))],
+      ]),
+    ]),
+    ...section('matrix', matrix.rows.length > 0 && matrix.domains.length > 0, [
+      paragraph(emphasis(t.matrixNote)),
+      table(['left', ...matrix.domains.map((): AlignType => 'right'), 'right'], [t.theme, ...matrix.domains, t.total], [
+        ...matrixRows,
+        [t.total, ...columnTotals.map((cells) => pair(sum(cells.map((c) => c.cards)), sum(cells.map((c) => c.votes)))), pair(sum(allCells.map((c) => c.cards)), sum(allCells.map((c) => c.votes)))],
+      ]),
+    ]),
+    ...section('balance', balance.length > 0, [
+      table(['left', 'right', 'right', 'right'], [t.domain, t.wentWellColumn, t.toImproveColumn, t.total], [
+        ...balance.map((row) => [row.domain, String(row.wentWell), String(row.toImprove), String(row.wentWell + row.toImprove)]),
+        [t.total, String(sum(balance.map((row) => row.wentWell))), String(sum(balance.map((row) => row.toImprove))), String(sum(balance.map((row) => row.wentWell + row.toImprove)))],
+      ]),
+    ]),
+  ];
+}
+
+/** Counts of one group of people; names only from `named`, the people who consented. */
+function participantList(counts: ParticipantCounts, t: Texts): List {
+  const parts = <K extends string>(values: Record<K, number>, labels: Record<K, string>) =>
+    (Object.keys(labels) as K[]).filter((key) => key !== 'onbekend' || values[key] > 0).map((key) => `${values[key]} ${labels[key]}`).join(', ');
+  const regions = Object.entries(counts.regions)
+    .sort(([a, x], [b, y]) => Number(a === 'onbekend') - Number(b === 'onbekend') || y - x || a.localeCompare(b, t.locale))
+    .map(([region, n]) => `${region === 'onbekend' ? t.scopes.onbekend : region} ${n}`);
+  return bullets([
+    `${t.people}: ${counts.count}`,
+    `${t.scope}: ${parts(counts.scope, t.scopes)}`,
+    `${t.size}: ${parts(counts.size, t.sizes)}`,
+    `${t.regions}: ${regions.join(', ') || '–'}`,
+    `${t.named}: ${counts.named.join('; ') || t.nobody}`,
+  ]);
+}
+
+function appendix(report: ReportModel, t: Texts): RootContent[] {
+  return [
+    heading(2, t.appendix),
+    ...report.appendix.sessions.flatMap((s) => [heading(3, `${s.title} (${formatDate(s.date, t)}, ${t.mode[s.mode]})`), participantList(s, t)]),
+    heading(3, t.followUp),
+    participantList(report.appendix.followUp, t),
+  ];
+}
+
+/**
+ * The report as an mdast tree: the one structure that both the Markdown and the DOCX render.
+ * User text sits in text nodes only, so each format escapes it its own way. Headings that a
+ * chart belongs under carry `data.reportChart`.
+ */
+export function reportTree(report: ReportModel): Root {
+  const t = TEXTS[report.language];
+  const lead = [report.scope.kind === 'session' ? t.sessionScope(report.scope.sessionTitle) : null, t.generatedOn(formatDate(report.generatedAt, t))];
+  return {
+    type: 'root',
+    children: [
+      heading(1, report.title),
+      ...lead.filter((line) => line !== null).map((line) => paragraph(text(line))),
+      ...introduction(report, t),
+      ...report.domains.flatMap((section) => domainSection(section, t)),
+      ...lessons(report, t),
+      ...figures(report, t),
+      ...appendix(report, t),
+    ],
+  };
+}
+
+/** The report as GitHub-flavoured Markdown; card text is escaped so it cannot add headings, links or HTML. */
+export function renderMarkdown(report: ReportModel): string {
+  return toMarkdown(reportTree(report), { extensions: [gfmTableToMarkdown()], bullet: '-', emphasis: '_' });
+}
