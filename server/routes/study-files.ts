@@ -1,7 +1,10 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { buildReport } from '../../shared/domain/report/build.ts';
+import { renderMarkdown } from '../../shared/domain/report/markdown.ts';
 import { ARCHIVE_FORMAT, StudyArchiveSchema, type StudyArchive } from '../../shared/schemas/archive.ts';
 import type { Study } from '../../shared/schemas/study.ts';
+import { renderCsv } from '../report/csv.ts';
+import { renderDocx } from '../report/docx.ts';
 import { secretMatches } from '../security/secrets.ts';
 import type { Repository } from '../storage/repository.ts';
 
@@ -44,16 +47,27 @@ const QuerySchemaNote = 'session (optional) must be a session of this study; lan
 export function studyFileRoutes(deps: StudyFileDeps): FastifyPluginAsync {
   const { repo } = deps;
   return async (app) => {
-    /** The report as data, for the web view (and the documents). */
-    app.get<{ Params: { studyId: string }; Querystring: { session?: string; lang?: string } }>('/api/studies/:studyId/report', async (request, reply) => {
-      const study = authorisedStudy(repo, request);
-      if (!study) return failure(reply, 401, 'unauthorised', 'The facilitator key of this study is needed');
-      const { session, lang } = request.query;
-      if ((session !== undefined && !study.sessionIds.includes(session)) || (lang !== undefined && lang !== 'nl' && lang !== 'en')) {
-        return failure(reply, 400, 'invalid_payload', QuerySchemaNote);
-      }
-      return buildReport(study, sessionsOf(repo, study), { sessionId: session, language: lang === 'en' ? 'en' : 'nl', now: deps.clock() });
-    });
+    /** The report as data (for the web view) and as files: Word, Markdown, and the cards as CSV. */
+    const formats = {
+      report: null,
+      'report.docx': { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', extension: 'docx', render: renderDocx },
+      'report.md': { type: 'text/markdown; charset=utf-8', extension: 'md', render: renderMarkdown },
+      'cards.csv': { type: 'text/csv; charset=utf-8', extension: 'csv', render: renderCsv },
+    } as const;
+    for (const [path, format] of Object.entries(formats)) {
+      app.get<{ Params: { studyId: string }; Querystring: { session?: string; lang?: string } }>(`/api/studies/:studyId/${path}`, async (request, reply) => {
+        const study = authorisedStudy(repo, request);
+        if (!study) return failure(reply, 401, 'unauthorised', 'The facilitator key of this study is needed');
+        const { session, lang } = request.query;
+        if ((session !== undefined && !study.sessionIds.includes(session)) || (lang !== undefined && lang !== 'nl' && lang !== 'en')) {
+          return failure(reply, 400, 'invalid_payload', QuerySchemaNote);
+        }
+        const report = buildReport(study, sessionsOf(repo, study), { sessionId: session, language: lang === 'en' ? 'en' : 'nl', now: deps.clock() });
+        if (!format) return report;
+        const name = fileName(report.title, format.extension);
+        return reply.header('content-disposition', `attachment; filename="${name}"`).type(format.type).send(await format.render(report));
+      });
+    }
 
     /** The whole study as one JSON file. */
     app.get<{ Params: { studyId: string } }>('/api/studies/:studyId/export', async (request, reply) => {

@@ -1,0 +1,120 @@
+// The report files as the server makes them from a real session (cards, votes, quotes, findings,
+// follow-up calls), checked from the files themselves.
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReportModel } from '../../../shared/domain/report/types.ts';
+import { connectClient, facilitatorWithSession, sendOk, startServer, uid, type ClientSocket, type TestServer } from '../helpers.ts';
+import { openDocx, paragraphsOf, tablesOf, textOf } from '../report/docx-xml.ts';
+import { checkFigureTables } from '../report/report-checks.ts';
+
+let server: TestServer;
+let f: Awaited<ReturnType<typeof facilitatorWithSession>>;
+const sockets: ClientSocket[] = [];
+
+/** Names that must never appear in any report: people who did not consent, and anonymous authors' links. */
+const HIDDEN = ['Bob Verborgen', 'Stichting Geheim', 'Carla Belnietnoemen'];
+const TEXTS = {
+  open: 'De tarieven dekken de kostprijs niet en de indexering is te laag',
+  anonymous: 'Het zorgkantoor luisterde echt tijdens de gesprekstafels',
+  bob: 'Meerzorgaanvragen blijven maanden liggen',
+  followUp: 'De hardheidsclausule wordt nooit toegepast',
+};
+
+async function join(name: string, organisation: string, consent: boolean) {
+  const socket = await connectClient(server.url);
+  sockets.push(socket);
+  const joined = await sendOk(socket, 'session:join', { code: f.session.joinCode, profile: { name, organisation, scope: 'regionaal', size: 'groot', region: 'Noord', consent } });
+  return { socket, ...joined };
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  f = await facilitatorWithSession(server.url, { title: 'Werksessie Wlz', domains: ['Wlz'] });
+  sockets.push(f.socket);
+  const sessionId = f.session.id;
+  const [good, better] = f.snapshot.session.columns;
+  const ann = await join('Ann Openbaar', 'Zorggroep Open', true);
+  const bob = await join('Bob Verborgen', 'Stichting Geheim', false);
+  await sendOk(f.socket, 'session:phase', { sessionId, phase: 'collecting' });
+  const ids = { open: uid(), anonymous: uid(), bob: uid() };
+  await sendOk(ann.socket, 'card:add', { sessionId, id: ids.open, columnId: better!.id, text: TEXTS.open });
+  await sendOk(ann.socket, 'card:add', { sessionId, id: ids.anonymous, columnId: good!.id, text: TEXTS.anonymous, anonymous: true });
+  await sendOk(bob.socket, 'card:add', { sessionId, id: ids.bob, columnId: better!.id, text: TEXTS.bob });
+  await sendOk(f.socket, 'session:phase', { sessionId, phase: 'voting' });
+  for (const voter of [ann, bob]) await sendOk(voter.socket, 'vote:cast', { sessionId, id: uid(), cardId: ids.open });
+  await sendOk(bob.socket, 'vote:cast', { sessionId, id: uid(), cardId: ids.bob });
+  await sendOk(f.socket, 'session:phase', { sessionId, phase: 'synthesis' });
+  for (const cardId of Object.values(ids)) await sendOk(f.socket, 'synthesis:quote', { sessionId, cardId, quote: true });
+  await sendOk(f.socket, 'synthesis:decide', { sessionId, cardId: ids.open, themeId: 'tarieven', pinned: false });
+  await sendOk(f.socket, 'synthesis:decide', { sessionId, cardId: ids.bob, themeId: 'meerzorg', pinned: false });
+  await sendOk(f.socket, 'synthesis:finding', { sessionId, themeId: 'tarieven', text: 'Tarieven volgen de kostprijs niet.' });
+  await sendOk(f.socket, 'session:phase', { sessionId, phase: 'closed' });
+
+  // After the session: two providers called, one named with consent, one not.
+  const callee = (name: string, consent: boolean) => ({ name, organisation: `${name} Zorg`, scope: 'landelijk' as const, size: 'middelgroot' as const, consent });
+  const calls = [uid(), uid()];
+  await sendOk(f.socket, 'followup:save', { sessionId, id: calls[0]!, callee: callee('Dirk Noembaar', true), calledOn: '2025-12-01', calledBy: 'Analist' });
+  await sendOk(f.socket, 'followup:save', { sessionId, id: calls[1]!, callee: callee('Carla Belnietnoemen', false), calledOn: '2025-12-02', calledBy: 'Analist' });
+  await sendOk(f.socket, 'followup:answer', { sessionId, callId: calls[0]!, themeId: 'tarieven', verdict: 'herkend' });
+  await sendOk(f.socket, 'followup:answer', { sessionId, callId: calls[1]!, themeId: 'tarieven', verdict: 'deels', note: 'Alleen voor de zwaardere profielen' });
+  await sendOk(f.socket, 'followup:card', { sessionId, callId: calls[0]!, id: uid(), columnId: better!.id, text: TEXTS.followUp });
+});
+
+afterAll(async () => {
+  for (const s of sockets.splice(0)) s.disconnect();
+  await server?.close();
+});
+
+const get = (path: string) => fetch(`${server.url}/api/studies/${f.studyId}/${path}`, { headers: { authorization: `Bearer ${f.key}` } });
+const report = async () => (await (await get('report')).json()) as ReportModel;
+
+describe('report files of a real session', () => {
+  it('DOCX: findings with their verification, the providers called, the figures adding up, nobody named without consent', async () => {
+    const response = await get('report.docx');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename=".+\.docx"$/);
+    const docx = await openDocx(Buffer.from(await response.arrayBuffer()));
+    const text = paragraphsOf(docx.document).map((p) => p.text).join('\n');
+    expect(text).toContain('Tarieven volgen de kostprijs niet.');
+    expect(text).toContain('bevestigd door 1 van 2 nagebelde aanbieders, 1 deels');
+    expect(text).toContain('zijn 2 aanbieders nagebeld');
+    expect(text).toContain(TEXTS.followUp);
+    // The consenting participant's quote carries her organisation; the anonymous one and the one of
+    // somebody who did not consent carry none.
+    expect(text).toContain('Zorggroep Open');
+    expect(text).toContain('Dirk Noembaar');
+    checkFigureTables(tablesOf(docx.document), await report());
+    // Nowhere in any part of the file (document, metadata, styles, ...).
+    for (const file of Object.values(docx.zip.files)) {
+      if (file.dir || file.name.startsWith('word/media/')) continue;
+      const content = await file.async('string');
+      for (const hidden of HIDDEN) expect(content, `${hidden} in ${file.name}`).not.toContain(hidden);
+    }
+    expect(docx.media.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('Markdown and CSV: the same cards, nobody named without consent, formula-safe', async () => {
+    const markdown = await (await get('report.md')).text();
+    expect(markdown).toContain('Tarieven volgen de kostprijs niet.');
+    const csvResponse = await get('cards.csv');
+    expect(csvResponse.headers.get('content-type')).toMatch(/^text\/csv/);
+    const csv = await csvResponse.text();
+    const rows: Record<string, string>[] = parse(csv.replace(/^\uFEFF/, ''), { delimiter: ';', columns: true, bom: true });
+    expect(rows).toHaveLength(4);
+    const byText = new Map(rows.map((r) => [r.text, r]));
+    expect(byText.get(TEXTS.open)).toMatchObject({ theme: 'Tarieven en kostprijs', votes: '2', origin: 'sessie', verification: 'herkend 1, deels 1, niet herkend 0' });
+    expect(byText.get(TEXTS.followUp)).toMatchObject({ origin: 'nabellen' });
+    expect(byText.get(TEXTS.bob)).toMatchObject({ votes: '1' });
+    for (const content of [markdown, csv, JSON.stringify(await report())]) {
+      for (const hidden of HIDDEN) expect(content).not.toContain(hidden);
+    }
+  });
+
+  it('of one session, in English', async () => {
+    const docx = await openDocx(Buffer.from(await (await get(`report.docx?session=${f.session.id}&lang=en`)).arrayBuffer()));
+    expect(textOf(docx.document)).toContain('confirmed by 1 of 2 providers called, 1 partly');
+    expect((await get('report.docx?lang=fr')).status).toBe(400);
+    expect((await fetch(`${server.url}/api/studies/${f.studyId}/report.docx`)).status).toBe(401);
+  });
+});
