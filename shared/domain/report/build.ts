@@ -18,6 +18,7 @@ import type {
   ThemeFinding,
   ThemeLine,
 } from './types.ts';
+import { SUMMARY_TEXTS as TEXT } from './texts.ts';
 import { verificationFor } from './verification.ts';
 
 export interface ReportOptions {
@@ -37,35 +38,6 @@ export const columnKind = (session: Session, columnId: string): ColumnKind => {
 /** A card's domain: its own, or the session's when the session has one domain. */
 export const cardDomain = (session: Session, card: Card): string =>
   card.domain ?? (session.domains.length === 1 ? session.domains[0]! : NO_DOMAIN);
-
-const TEXT = {
-  nl: {
-    purpose: (title: string) =>
-      `Dit rapport bundelt de uitkomsten van de werksessies van "${title}": wat ging er goed in de zorginkoop van dit jaar, en wat kan volgend jaar beter? Aanbieders die niet bij een sessie konden zijn, zijn nagebeld om de uitkomsten te verifiëren.`,
-    picture: (cards: number, good: number, better: number, votes: number, sessions: number, top: string[]) =>
-      `In ${sessions === 1 ? 'één sessie' : `${sessions} sessies`} zijn ${cards} ${cards === 1 ? 'punt' : 'punten'} ingebracht: ${good} over wat goed ging en ${better} over wat beter kan, met samen ${votes} ${votes === 1 ? 'stem' : 'stemmen'}.` +
-      (top.length ? ` De meeste aandacht ging naar ${list(top, 'en')}.` : ''),
-    participant: 'deelnemer',
-    called: 'nagebelde aanbieder',
-    unknown: 'onbekend',
-    verification: (h: number, d: number, n: number) => `herkend ${h}, deels ${d}, niet herkend ${n}`,
-  },
-  en: {
-    purpose: (title: string) =>
-      `This report brings together the outcomes of the workshops of "${title}": what went well in this year's procurement, and what should improve next year? Providers who could not attend were called afterwards to verify the outcomes.`,
-    picture: (cards: number, good: number, better: number, votes: number, sessions: number, top: string[]) =>
-      `${sessions === 1 ? 'One session' : `${sessions} sessions`} brought ${cards} ${cards === 1 ? 'point' : 'points'}: ${good} on what went well and ${better} on what should improve, with ${votes} ${votes === 1 ? 'vote' : 'votes'} in all.` +
-      (top.length ? ` Most attention went to ${list(top, 'and')}.` : ''),
-    participant: 'participant',
-    called: 'provider called afterwards',
-    unknown: 'unknown',
-    verification: (h: number, d: number, n: number) => `recognised ${h}, partly ${d}, not recognised ${n}`,
-  },
-};
-
-function list(items: string[], and: string): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${and} ${items.at(-1)}`;
-}
 
 const DOMAIN_ORDER: readonly string[] = BUILTIN_DOMAINS;
 const byDomainOrder = (a: string, b: string): number => {

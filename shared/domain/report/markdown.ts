@@ -2,6 +2,7 @@ import type { AlignType, BlockContent, Heading, List, ListItem, Paragraph, Phras
 import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { chartTitle, type ReportChartKind } from './charts.ts';
+import { REPORT_TEXTS as TEXTS, type ReportTexts as Texts } from './texts.ts';
 import type { CardItem, DomainSection, Lesson, ParticipantCounts, ReportModel, ThemeFinding } from './types.ts';
 
 declare module 'mdast' {
@@ -11,117 +12,6 @@ declare module 'mdast' {
   }
 }
 
-type Language = ReportModel['language'];
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
-const TEXTS = {
-  nl: {
-    locale: 'nl-NL',
-    generatedOn: (date: string) => `Gegenereerd op ${date}.`,
-    sessionScope: (title: string) => `Rapportage van één werksessie: ${title}.`,
-    introduction: 'Inleiding',
-    purpose: 'Doel',
-    questions: 'Centrale vragen',
-    method: 'Werkwijze',
-    methodText: (sessions: number, physical: number, digital: number, participants: number) =>
-      `Er ${sessions === 1 ? 'is één werksessie' : `zijn ${sessions} werksessies`} gehouden, ${physical} fysiek en ${digital} digitaal, met in totaal ${count(participants, 'deelnemer', 'deelnemers')}.`,
-    verifiedText: (n: number) =>
-      n === 0 ? 'Er zijn na afloop geen aanbieders nagebeld.' : `Na afloop ${n === 1 ? 'is 1 aanbieder' : `zijn ${n} aanbieders`} nagebeld om de uitkomsten te toetsen.`,
-    sessionColumns: ['Werksessie', 'Datum', 'Vorm', 'Domeinen', 'Deelnemers', 'Nagebeld'],
-    mode: { fysiek: 'fysiek', digitaal: 'digitaal' },
-    generalPicture: 'Algemeen beeld',
-    basedOn: (titles: string) => `Werksessies: ${titles}.`,
-    wentWell: 'Wat ging goed',
-    toImprove: 'Wat kan beter',
-    improvements: 'Concrete verbeterpunten',
-    quotes: 'Citaten',
-    votes: (n: number) => count(n, 'stem', 'stemmen'),
-    cards: (n: number) => count(n, 'kaart', 'kaarten'),
-    fromFollowUp: 'uit het nabellen',
-    noCards: 'Geen kaarten.',
-    noFindings: 'Geen verbeterpunten vastgelegd.',
-    noQuotes: 'Geen citaten.',
-    notVerified: 'Niet voorgelegd bij het nabellen.',
-    verdicts: (herkend: number, deels: number, niet: number) => `herkend ${herkend}, deels ${deels}, niet herkend ${niet}`,
-    lessons: 'Overkoepelende lessen',
-    playsIn: (domains: string) => `speelt in ${domains}`,
-    noLessons: 'Geen thema’s die in meer dan één domein terugkomen.',
-    figures: 'Cijfers',
-    matrixNote: 'Per cel: aantal kaarten (stemmen).',
-    theme: 'Thema',
-    domain: 'Domein',
-    cardsColumn: 'Kaarten',
-    wentWellColumn: 'Ging goed',
-    toImproveColumn: 'Kan beter',
-    votesColumn: 'Stemmen',
-    total: 'Totaal',
-    noData: 'Geen gegevens.',
-    appendix: 'Bijlage: deelnemers',
-    followUp: 'Nagebelde aanbieders',
-    people: 'Aantal',
-    scope: 'Werkgebied',
-    scopes: { regionaal: 'regionaal', landelijk: 'landelijk', onbekend: 'onbekend' },
-    size: 'Omvang',
-    sizes: { klein: 'klein', middelgroot: 'middelgroot', groot: 'groot', onbekend: 'onbekend' },
-    regions: 'Regio’s',
-    named: 'Met naam (met toestemming)',
-    nobody: 'niemand',
-  },
-  en: {
-    locale: 'en-GB',
-    generatedOn: (date: string) => `Generated on ${date}.`,
-    sessionScope: (title: string) => `Report of one workshop: ${title}.`,
-    introduction: 'Introduction',
-    purpose: 'Purpose',
-    questions: 'Central questions',
-    method: 'Method',
-    methodText: (sessions: number, physical: number, digital: number, participants: number) =>
-      `${count(sessions, 'workshop was', 'workshops were')} held, ${physical} in person and ${digital} online, with ${count(participants, 'participant', 'participants')} in all.`,
-    verifiedText: (n: number) =>
-      n === 0 ? 'No providers were called afterwards.' : `Afterwards ${count(n, 'provider was', 'providers were')} called to verify the outcomes.`,
-    sessionColumns: ['Workshop', 'Date', 'Form', 'Domains', 'Participants', 'Called'],
-    mode: { fysiek: 'in person', digitaal: 'online' },
-    generalPicture: 'Overall picture',
-    basedOn: (titles: string) => `Workshops: ${titles}.`,
-    wentWell: 'What went well',
-    toImprove: 'What could be better',
-    improvements: 'Concrete improvements',
-    quotes: 'Quotes',
-    votes: (n: number) => count(n, 'vote', 'votes'),
-    cards: (n: number) => count(n, 'card', 'cards'),
-    fromFollowUp: 'from the follow-up calls',
-    noCards: 'No cards.',
-    noFindings: 'No improvements recorded.',
-    noQuotes: 'No quotes.',
-    notVerified: 'Not put to the providers called afterwards.',
-    verdicts: (herkend: number, deels: number, niet: number) => `recognised ${herkend}, partly ${deels}, not recognised ${niet}`,
-    lessons: 'Cross-cutting lessons',
-    playsIn: (domains: string) => `plays in ${domains}`,
-    noLessons: 'No themes recur in more than one domain.',
-    figures: 'Figures',
-    matrixNote: 'Per cell: number of cards (votes).',
-    theme: 'Theme',
-    domain: 'Domain',
-    cardsColumn: 'Cards',
-    wentWellColumn: 'Went well',
-    toImproveColumn: 'Could be better',
-    votesColumn: 'Votes',
-    total: 'Total',
-    noData: 'No data.',
-    appendix: 'Appendix: participants',
-    followUp: 'Providers called afterwards',
-    people: 'Number',
-    scope: 'Area',
-    scopes: { regionaal: 'regional', landelijk: 'national', onbekend: 'unknown' },
-    size: 'Size',
-    sizes: { klein: 'small', middelgroot: 'medium', groot: 'large', onbekend: 'unknown' },
-    regions: 'Regions',
-    named: 'Named (with consent)',
-    nobody: 'nobody',
-  },
-} as const;
-
-type Texts = (typeof TEXTS)[Language];
 
 // Text from cards and forms: one line, no control characters, no broken surrogate pairs (they make a DOCX unreadable).
 const UNSAFE_CHARS = /[\u0000-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
