@@ -4,6 +4,7 @@ import App from './App.vue';
 import { i18n } from './i18n/index.ts';
 import { router } from './router.ts';
 import { useConnectionStore } from './stores/connection.ts';
+import { useFollowUpStore } from './stores/followup.ts';
 import { useSessionStore } from './stores/session/index.ts';
 import { useStudyStore } from './stores/study.ts';
 import { useSynthesisStore } from './stores/synthesis.ts';
@@ -18,6 +19,7 @@ useConnectionStore().listen();
 useSessionStore().listen();
 useStudyStore().listen();
 useSynthesisStore().listen();
+useFollowUpStore().listen();
 useUiStore();
 
 app.mount('#app');

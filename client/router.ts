@@ -17,6 +17,7 @@ export const router = createRouter({
     { path: '/f/:studyId', name: 'study', component: () => import('./pages/StudyPage.vue'), props: true },
     { path: '/f/:studyId/rapport', name: 'report', component: () => import('./pages/ReportPage.vue'), props: true },
     { path: '/f/:studyId/s/:sessionId', name: 'console', component: () => import('./pages/ConsolePage.vue'), props: true },
+    { path: '/f/:studyId/s/:sessionId/nabellen', name: 'followup', component: () => import('./pages/FollowUpPage.vue'), props: true },
     {
       path: '/f/:studyId/s/:sessionId/projectie',
       name: 'projection',

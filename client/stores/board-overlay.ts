@@ -21,6 +21,7 @@ export function overlayCards(cards: readonly CardView[], items: readonly OutboxI
         handVotes: 0,
         createdAt: item.queuedAt,
         updatedAt: item.queuedAt,
+        origin: 'session',
         pending: true,
       });
     } else if (item.event === 'card:edit') {

@@ -3,6 +3,7 @@ import { cardCommands } from './card-handlers.ts';
 import type { AppSocket, Command } from './command.ts';
 import { authenticate } from './auth.ts';
 import type { RealtimeDeps } from './deps.ts';
+import { followUpCommands } from './followup-handlers.ts';
 import { participantCommands } from './participant-handlers.ts';
 import { sessionCommands } from './session-handlers.ts';
 import { studyCommands } from './study-handlers.ts';
@@ -18,6 +19,7 @@ export function registerRealtime(deps: RealtimeDeps): void {
     ...cardCommands(deps),
     ...voteCommands(deps),
     ...synthesisCommands(deps),
+    ...followUpCommands(deps),
   };
 
   // A failed write rolled a session back: everyone gets the state that is really stored.

@@ -16,6 +16,15 @@ export function actorFor(socket: AppSocket, sessionId: string): Result<Actor> {
   return fail('unauthorised', 'Join the session first');
 }
 
+/** The session, when the socket is its facilitator console (read-only commands). */
+export function facilitatorSession(deps: RealtimeDeps, socket: AppSocket, sessionId: string): Result<Session> {
+  const actor = actorFor(socket, sessionId);
+  if (!actor.ok) return actor;
+  if (actor.data.role !== 'facilitator') return fail('forbidden', 'Only the facilitator may do this');
+  const doc = deps.repo.sessions.get(sessionId);
+  return doc ? ok(doc.data) : fail('not_found', 'No such session');
+}
+
 export interface Applied<T> {
   before: Session;
   after: Session;

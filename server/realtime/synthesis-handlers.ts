@@ -4,11 +4,10 @@ import { normaliseText } from '../../shared/domain/themes/text.ts';
 import { fail, ok, type Result } from '../../shared/protocol/errors.ts';
 import type { Codebook } from '../../shared/schemas/codebook.ts';
 import * as C from '../../shared/schemas/commands.ts';
-import type { Session } from '../../shared/schemas/session.ts';
 import { emitStudy } from './binding.ts';
 import { command, type AppSocket, type Command } from './command.ts';
 import type { RealtimeDeps } from './deps.ts';
-import { actOnSession, actorFor } from './session-access.ts';
+import { actOnSession, facilitatorSession } from './session-access.ts';
 import { codebookOf, emitSynthesis, viewOf } from './synthesis-broadcast.ts';
 
 /** A readable, unused theme id from its name: "Vervoer en taxi" -> "vervoer-en-taxi". */
@@ -21,18 +20,9 @@ function themeIdFor(codebook: Codebook, name: string): string {
 }
 
 export function synthesisCommands(deps: RealtimeDeps): Record<string, Command> {
-  /** The session, when the socket is its facilitator console. */
-  function facilitatorSession(socket: AppSocket, sessionId: string): Result<Session> {
-    const actor = actorFor(socket, sessionId);
-    if (!actor.ok) return actor;
-    if (actor.data.role !== 'facilitator') return fail('forbidden', 'Only the facilitator may do this');
-    const doc = deps.repo.sessions.get(sessionId);
-    return doc ? ok(doc.data) : fail('not_found', 'No such session');
-  }
-
   /** Changes the study's codebook (shared by all its sessions) and answers with this session's themes. */
   async function editCodebook(socket: AppSocket, sessionId: string, edit: (codebook: Codebook) => Result<Codebook>) {
-    const session = facilitatorSession(socket, sessionId);
+    const session = facilitatorSession(deps, socket, sessionId);
     if (!session.ok) return session;
     const study = deps.repo.studies.get(session.data.studyId)!;
     const next = edit(study.data.codebook);
@@ -55,7 +45,7 @@ export function synthesisCommands(deps: RealtimeDeps): Record<string, Command> {
   return {
     // The console any time; boards and projections once the themes are everyone's (after a reload).
     'synthesis:open': command('synthesis:open', C.SynthesisOpenSchema, (input, socket) => {
-      const session = facilitatorSession(socket, input.sessionId);
+      const session = facilitatorSession(deps, socket, input.sessionId);
       if (session.ok) return ok(viewOf(deps, session.data));
       const doc = deps.repo.sessions.get(input.sessionId);
       const bound = socket.data.sessionId === input.sessionId && doc;

@@ -1,6 +1,6 @@
 import type { Session } from '../../shared/schemas/session.ts';
 
-const RECORD_KEYS = ['participants', 'cards', 'votes'] as const;
+const RECORD_KEYS = ['participants', 'cards', 'votes', 'followUps'] as const;
 type RecordKey = (typeof RECORD_KEYS)[number];
 
 /**
@@ -13,6 +13,7 @@ export interface SessionPatch {
   participants?: Record<string, Session['participants'][string] | null>;
   cards?: Record<string, Session['cards'][string] | null>;
   votes?: Record<string, Session['votes'][string] | null>;
+  followUps?: Record<string, Session['followUps'][string] | null>;
 }
 
 /**

@@ -37,3 +37,11 @@ export function denyModerate(session: Session, actor: Actor): Denial | null {
   if (isClosed(session.phase)) return fail('wrong_phase', 'The session is closed');
   return null;
 }
+
+/**
+ * Facilitator-only work that goes on after the session (findings, quotes, follow-up calls): the
+ * report is written once the session is closed, so every phase allows it.
+ */
+export function denyFacilitator(actor: Actor): Denial | null {
+  return actor.role === 'facilitator' ? null : fail('forbidden', 'Only the facilitator may do this');
+}

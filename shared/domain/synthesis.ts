@@ -4,16 +4,18 @@ import type { Session } from '../schemas/session.ts';
 import type { Synthesis, ThemeDecision } from '../schemas/synthesis.ts';
 import { isSortable } from './codebook-edits.ts';
 import { touch, type Actor, type Change } from './context.ts';
-import { denyModerate } from './permissions.ts';
+import { denyFacilitator, denyModerate } from './permissions.ts';
 import { isLive } from './visibility.ts';
 
 const withSynthesis = (session: Session, synthesis: Synthesis, now: number): Session => touch(session, now, { synthesis });
 
-function liveCardFor(session: Session, actor: Actor, cardId: string): Result<true> {
-  const denied = denyModerate(session, actor);
-  if (denied) return denied;
+function liveCard(session: Session, cardId: string): Result<true> {
   const card = session.cards[cardId];
   return card && isLive(card) ? ok(true) : fail('not_found', 'No such card');
+}
+
+function liveCardFor(session: Session, actor: Actor, cardId: string): Result<true> {
+  return denyModerate(session, actor) ?? liveCard(session, cardId);
 }
 
 /**
@@ -65,9 +67,9 @@ export function rejectSuggestion(session: Session, actor: Actor, cardId: string,
   return ok({ session: withSynthesis(session, synthesis, now), value: rejected });
 }
 
-/** Marks a card as a quote ("citaat") for the report, or not. */
+/** Marks a card as a quote ("citaat") for the report, or not; also once the session is closed. */
 export function setQuote(session: Session, actor: Actor, cardId: string, quote: boolean, now: number): Result<Change<boolean>> {
-  const card = liveCardFor(session, actor, cardId);
+  const card = denyFacilitator(actor) ?? liveCard(session, cardId);
   if (!card.ok) return card;
   if (Boolean(session.synthesis.quotes[cardId]) === quote) return ok({ session, value: quote });
   const { [cardId]: _old, ...quotes } = session.synthesis.quotes;
@@ -75,9 +77,9 @@ export function setQuote(session: Session, actor: Actor, cardId: string, quote: 
   return ok({ session: withSynthesis(session, synthesis, now), value: quote });
 }
 
-/** Writes (or, with null, removes) the finding ("bevinding") of a theme in this session. */
+/** Writes (or, with null, removes) the finding ("bevinding") of a theme in this session; also once it is closed. */
 export function setFinding(session: Session, actor: Actor, codebook: Codebook, themeId: string, text: string | null, now: number): Result<Change<string | null>> {
-  const denied = denyModerate(session, actor);
+  const denied = denyFacilitator(actor);
   if (denied) return denied;
   if (!isSortable(codebook, themeId)) return fail('not_found', `No theme ${themeId}`);
   const { [themeId]: _old, ...findings } = session.synthesis.findings;

@@ -54,6 +54,7 @@ export function toCardView(session: Session, card: Card): CardView {
     handVotes: card.handVotes,
     createdAt: card.createdAt,
     updatedAt: card.updatedAt,
+    origin: card.origin.kind,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type * as C from '../schemas/commands.ts';
 import type { Timer } from '../schemas/session.ts';
+import type { FollowUpView } from '../domain/followup-script.ts';
 import type { StudyMatrix } from '../domain/study-matrix.ts';
 import type { SynthesisView } from '../domain/synthesis-view.ts';
 import type { ErrorCode } from './errors.ts';
@@ -95,6 +96,26 @@ export interface ClientToServerEvents {
   /** Facilitator. Merge a theme into another; decisions for it follow. Errors: not_found, conflict. */
   'theme:merge': Cmd<typeof C.ThemeMergeSchema, SynthesisView>;
 
+  // Follow-up calls ("nabellen"): facilitator console only (participants and projections get
+  // `forbidden`), in every phase, closed included. Each answers with the session's follow-up view,
+  // its summaries in the payload's `language` (default nl); changes go to the session's consoles
+  // as `followup:updated`.
+  /** The calls (deleted ones flagged by `deletedAt`), the call script and the points raised in calls. */
+  'followup:list': Cmd<typeof C.FollowUpListSchema, FollowUpView>;
+  /** Start a call or change its callee, day or caller. Idempotent by call id. Errors: not_found (deleted call), too_large. */
+  'followup:save': Cmd<typeof C.SaveCallSchema, FollowUpView>;
+  /** Record (or clear, with verdict null) what the callee says of one theme's finding. Errors: not_found (call or theme). */
+  'followup:answer': Cmd<typeof C.AnswerCallSchema, FollowUpView>;
+  /** Remove a call; its answers stop counting. Idempotent; undone by followup:restore. Errors: not_found. */
+  'followup:delete': Cmd<typeof C.CallRefSchema, FollowUpView>;
+  /** Undo of followup:delete. Errors: not_found. */
+  'followup:restore': Cmd<typeof C.CallRefSchema, FollowUpView>;
+  /**
+   * Add a point raised in a call as a card (by the facilitator, origin followup): it reaches boards
+   * like any card, without the callee. Idempotent by card id. Errors: not_found (call, column, domain), conflict.
+   */
+  'followup:card': Cmd<typeof C.FollowUpCardSchema, FollowUpView>;
+
   /** Participant, voting phase. Idempotent by vote id. Errors: budget_exhausted, card_vote_limit, wrong_phase, locked. */
   'vote:cast': Cmd<typeof C.VoteCastSchema, MyVote[]>;
   /** Participant, voting phase. Idempotent: retracting a vote that is gone succeeds. */
@@ -121,6 +142,8 @@ export interface ServerToClientEvents {
   'votes:mine': (votes: MyVote[]) => void;
   /** The themes changed (synthesis and closed phases: everyone; before that: facilitator consoles). */
   'synthesis:updated': (view: SynthesisView) => void;
+  /** Facilitator consoles of the session only (callees are named): the follow-up calls changed. Summaries in Dutch. */
+  'followup:updated': (view: FollowUpView) => void;
   /** Facilitator: the participant list changed. */
   'participants:updated': (participants: ParticipantView[]) => void;
   /** Facilitator: the study or one of its sessions changed. */

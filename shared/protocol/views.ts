@@ -1,4 +1,4 @@
-import type { Column, Mode, Phase, Profile, Settings, Timer } from '../schemas/session.ts';
+import type { CardOrigin, Column, Mode, Phase, Profile, Settings, Timer } from '../schemas/session.ts';
 
 /** Who is looking: decides what a view may contain. */
 export type Viewer =
@@ -23,6 +23,8 @@ export interface CardView {
   handVotes: number;
   createdAt: number;
   updatedAt: number;
+  /** A point of the session, or one raised in a follow-up call afterwards (the call itself is not named). */
+  origin: CardOrigin['kind'];
 }
 
 /** Vote totals of one card; `voters` only when votes are not anonymous, never on the projection. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ThemeIdSchema } from './codebook.ts';
-import { DateSchema, IdSchema, LIMITS, text } from './common.ts';
+import { DateSchema, IdSchema, LIMITS, optionalText, text } from './common.ts';
+import { FOLLOW_UP_NOTE_MAX, VerdictSchema } from './followup.ts';
 import { FINDING_MAX } from './synthesis.ts';
 import {
   ColumnSchema,
@@ -125,3 +126,37 @@ export const SynthesisFindingSchema = SessionRef.extend({ themeId: ThemeIdSchema
 export const ThemeAddSchema = SessionRef.extend({ name: text(120), cardIds: z.array(IdSchema).max(500).default([]) });
 export const ThemeRenameSchema = SessionRef.extend({ themeId: ThemeIdSchema, name: text(120) });
 export const ThemeMergeSchema = SessionRef.extend({ sourceId: ThemeIdSchema, targetId: ThemeIdSchema });
+
+/**
+ * Follow-up calls ("nabellen", facilitator): after the session, providers who were absent are
+ * asked per finding whether they recognise it. Summaries in the answer are in `language`.
+ */
+export const LanguageSchema = z.enum(['nl', 'en']);
+const FollowUpRef = SessionRef.extend({ language: LanguageSchema.default('nl') });
+export const FollowUpListSchema = FollowUpRef;
+export const SaveCallSchema = FollowUpRef.extend({
+  /** Made by the client, so that a retried save creates the call once. */
+  id: IdSchema,
+  callee: ProfileSchema,
+  calledOn: DateSchema,
+  calledBy: text(LIMITS.name),
+});
+export type SaveCall = z.infer<typeof SaveCallSchema>;
+export const AnswerCallSchema = FollowUpRef.extend({
+  callId: IdSchema,
+  themeId: ThemeIdSchema,
+  /** Null clears the answer. */
+  verdict: VerdictSchema.nullable(),
+  note: optionalText(FOLLOW_UP_NOTE_MAX),
+});
+export type AnswerCall = z.infer<typeof AnswerCallSchema>;
+export const CallRefSchema = FollowUpRef.extend({ callId: IdSchema });
+export const FollowUpCardSchema = FollowUpRef.extend({
+  /** Made by the client, like card:add. */
+  id: IdSchema,
+  callId: IdSchema,
+  columnId: IdSchema,
+  domain: DomainSchema.nullable().default(null),
+  text: text(LIMITS.cardText),
+});
+export type FollowUpCardAdd = z.infer<typeof FollowUpCardSchema>;

@@ -77,6 +77,7 @@ export function applyFact(state: ClientState, fact: Fact): ClientState {
       return { ...state, participants: fact.args[0] };
     case 'study:updated':
     case 'synthesis:updated':
+    case 'followup:updated':
       return state;
   }
 }

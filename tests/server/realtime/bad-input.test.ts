@@ -144,6 +144,7 @@ describe('malformed commands', () => {
       updatedAt: expect.any(Number),
       deletedAt: null,
       mergedInto: null,
+      origin: { kind: 'session' },
     });
     expect(stash.cards[id]!.createdAt).not.toBe(1);
 

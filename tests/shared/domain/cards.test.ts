@@ -52,6 +52,7 @@ describe('addCard', () => {
       updatedAt: T0 + 10,
       deletedAt: null,
       mergedInto: null,
+      origin: { kind: 'session' },
     });
     expect(change.session.cards['card-0001']).toEqual(change.value);
     expect(change.session.updatedAt).toBe(T0 + 10);

@@ -33,6 +33,7 @@ describe('createSession', () => {
       cards: {},
       votes: {},
       synthesis: { decisions: {}, rejected: {}, quotes: {}, findings: {} },
+      followUps: {},
       createdAt: T0,
       updatedAt: T0,
     });

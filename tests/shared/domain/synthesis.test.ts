@@ -92,6 +92,16 @@ describe('quotes and findings', () => {
     expect(synthesisView(s, book).themes.find((t) => t.id === 'tarieven')?.finding).toBeNull();
     expectFail(setFinding(s, participant(ANN), book, 'tarieven', 'x', T0), 'forbidden');
   });
+
+  it('can still be written once the session is closed (the report comes after), by the facilitator only', () => {
+    const book = codebook();
+    const closed = { ...board(), phase: 'closed' as const };
+    const s = unwrap(setFinding(closed, FACILITATOR, book, 'tarieven', 'Na afloop geschreven', T0)).session;
+    expect(synthesisView(s, book).themes.find((t) => t.id === 'tarieven')?.finding).toBe('Na afloop geschreven');
+    expect(synthesisView(unwrap(setQuote(s, FACILITATOR, 'card-meer-1', true, T0)).session, book).quotes).toEqual(['card-meer-1']);
+    expectFail(setQuote(closed, participant(ANN), 'card-meer-1', true, T0), 'forbidden');
+    expectFail(setQuote(closed, FACILITATOR, 'card-nope-1', true, T0), 'not_found');
+  });
 });
 
 describe('theme edits on the codebook', () => {
