@@ -52,12 +52,19 @@ export const useFollowUpStore = defineStore('followUp', () => {
     socket.on('synthesis:updated', () => {
       if (!isConsole() || !view.value) return;
       clearTimeout(refresh);
-      refresh = setTimeout(() => void open(), REFRESH_MS);
+      // The console may have left the session by then.
+      refresh = setTimeout(() => isConsole() && void open(), REFRESH_MS);
     });
   }
 
   // Another session's calls must never linger; a (re)bound console fetches them again.
-  watch(() => session.sessionId, () => (view.value = null));
+  watch(
+    () => session.sessionId,
+    () => {
+      clearTimeout(refresh);
+      view.value = null;
+    },
+  );
   watch(() => session.bound, () => isConsole() && void open());
 
   function sessionId(): string {

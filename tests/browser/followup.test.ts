@@ -1,5 +1,7 @@
+import { readFile } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { joinAs, sendOk, uid } from '../server/helpers.ts';
+import { openDocx, textOf } from '../server/report/docx-xml.ts';
 import { collectingSession, startBrowserHarness, waitForAttribute, type BrowserHarness } from './helpers.ts';
 
 let harness: BrowserHarness;
@@ -92,6 +94,24 @@ describe('follow-up calls in the browser', () => {
       await page.getByRole('link', { name: /Terug naar de sessie/ }).click();
       const tarieven = page.locator('[data-testid="synthesis-theme"][data-theme-id="tarieven"]');
       await expect.poll(() => tarieven.getByTestId('synthesis-verification').textContent({ timeout: 5000 }).catch(() => null)).toBe('bevestigd door 1 van 1 nagebelde aanbieder');
+
+      // The session's report: the web view says how the call went, and the Word file downloads with it.
+      await page.getByTestId('console-report-link').click();
+      await page.getByTestId('report').waitFor();
+      expect(await page.getByTestId('report-verified').textContent()).toBe('1');
+      const tariffFinding = page.getByTestId('report-finding').filter({ hasText: 'De tarieven zijn te laag' });
+      expect(await tariffFinding.getByTestId('report-verification').textContent()).toContain('bevestigd door 1 van 1 nagebelde aanbieder');
+      expect(await page.getByTestId('report-chart').count()).toBeGreaterThan(0);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-download-docx').click()]);
+      expect(download.suggestedFilename()).toMatch(/\.docx$/);
+      const docx = await openDocx(await readFile((await download.path())!));
+      const text = textOf(docx.document);
+      expect(text).toContain('De tarieven zijn te laag');
+      expect(text).toContain('bevestigd door 1 van 1 nagebelde aanbieder');
+      // She agreed to be named; Ann, who did not, is nowhere.
+      expect(text).toContain(CALLEE);
+      expect(text).not.toContain('Ann Jansen');
+      await expect.poll(() => page.getByTestId('report-notice').textContent()).toContain('.docx is gedownload');
     } finally {
       setup.socket.close();
       ann.socket.close();
