@@ -92,6 +92,16 @@ describe('report files of a real session', () => {
       for (const hidden of HIDDEN) expect(content, `${hidden} in ${file.name}`).not.toContain(hidden);
     }
     expect(docx.media.length).toBeGreaterThanOrEqual(2);
+    // The anonymous quote of the consenting participant is not attributed to her organisation.
+    const paragraphs = paragraphsOf(docx.document).map((p) => p.text);
+    const anonymous = paragraphs.findIndex((p) => p.includes(TEXTS.anonymous) && !p.includes('('));
+    expect(anonymous).toBeGreaterThan(-1);
+    expect(paragraphs.slice(anonymous, anonymous + 2).join(' ')).toMatch(/deelnemer, Wlz/);
+    expect(paragraphs.slice(anonymous, anonymous + 2).join(' ')).not.toContain('Zorggroep Open');
+    const quotes = (await report()).domains[0]!.quotes;
+    expect(quotes.find((q) => q.text === TEXTS.anonymous)?.attribution).toBe('deelnemer, Wlz');
+    expect(quotes.find((q) => q.text === TEXTS.bob)?.attribution).toBe('deelnemer, Wlz');
+    expect(quotes.find((q) => q.text === TEXTS.open)?.attribution).toBe('Zorggroep Open');
   });
 
   it('Markdown and CSV: the same cards, nobody named without consent, formula-safe', async () => {
