@@ -26,6 +26,7 @@ export function apiRoutes(repo: Repository, clock: () => number): FastifyPluginA
         keyHash: hashSecret(key),
         sessionIds: [],
         codebook: parsed.data.codebook === 'empty' ? { themes: [] } : structuredClone(DEFAULT_CODEBOOK),
+        surveys: [],
         createdAt: now,
         updatedAt: now,
       };

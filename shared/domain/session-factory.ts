@@ -40,6 +40,7 @@ export function createSession(input: SessionCreate, studyId: string, joinCode: s
     votes: {},
     synthesis: emptySynthesis(),
     followUps: {},
+    polls: {},
     createdAt: ctx.now,
     updatedAt: ctx.now,
   };

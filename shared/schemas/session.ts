@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DateSchema, IdSchema, LIMITS, optionalText, text } from './common.ts';
 import { FollowUpCallSchema } from './followup.ts';
+import { PollSchema } from './poll.ts';
 import { ProfileSchema } from './profile.ts';
 import { SynthesisSchema, emptySynthesis } from './synthesis.ts';
 
@@ -123,6 +124,8 @@ export const SessionSchema = z.object({
   synthesis: SynthesisSchema.default(emptySynthesis),
   /** Calls to absent providers after the session (facilitator and analysts only). */
   followUps: z.record(IdSchema, FollowUpCallSchema).default({}),
+  /** Live polls ("peilingen") of the session. */
+  polls: z.record(IdSchema, PollSchema).default({}),
   createdAt: z.number().int(),
   updatedAt: z.number().int(),
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_CODEBOOK } from '../domain/themes/default-codebook.ts';
 import { CodebookSchema } from './codebook.ts';
+import { SurveySchema } from './survey.ts';
 import { IdSchema, LIMITS, text } from './common.ts';
 
 /** A study ("onderzoek"), e.g. "Evaluatie zorginkoop 2025": the sessions of one evaluation. */
@@ -13,6 +14,8 @@ export const StudySchema = z.object({
   sessionIds: z.array(IdSchema),
   /** The themes this study's cards are sorted into; the built-in one until the facilitator edits it. */
   codebook: CodebookSchema.default(() => structuredClone(DEFAULT_CODEBOOK)),
+  /** Member surveys imported into the study (figures beside the themes). */
+  surveys: z.array(SurveySchema).max(50).default([]),
   createdAt: z.number().int(),
   updatedAt: z.number().int(),
 });

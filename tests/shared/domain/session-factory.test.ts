@@ -34,6 +34,7 @@ describe('createSession', () => {
       votes: {},
       synthesis: { decisions: {}, rejected: {}, quotes: {}, findings: {} },
       followUps: {},
+      polls: {},
       createdAt: T0,
       updatedAt: T0,
     });

@@ -16,8 +16,8 @@ describe('StudySchema', () => {
   it('accepts a stored study and strips unknown keys, such as a plain key', () => {
     const parsed = StudySchema.parse({ ...study, key: 'secret' });
     expect(parsed).not.toHaveProperty('key');
-    // A study stored before codebooks existed gets the built-in one.
-    expect(parsed).toEqual({ ...study, codebook: DEFAULT_CODEBOOK });
+    // A study stored before codebooks and surveys existed gets the built-in codebook and no surveys.
+    expect(parsed).toEqual({ ...study, codebook: DEFAULT_CODEBOOK, surveys: [] });
   });
 
   it('refuses hostile session ids and a key hash that is not sha256 hex', () => {

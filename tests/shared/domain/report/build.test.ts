@@ -13,6 +13,7 @@ const study: Study = {
   keyHash: 'a'.repeat(64),
   sessionIds: [],
   codebook: structuredClone(DEFAULT_CODEBOOK),
+  surveys: [],
   createdAt: T0,
   updatedAt: T0,
 };
