@@ -2,8 +2,8 @@ import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
 import * as echarts from 'echarts';
 import type { EChartsOption } from 'echarts';
-import { chartHasData, chartOption, chartTitle, type ReportChartKind } from '../../shared/domain/report/charts.ts';
-import type { ReportModel } from '../../shared/domain/report/types.ts';
+import { chartHasData, chartOption, chartTitle, figureBlockOption, type ReportChartKind } from '../../shared/domain/report/charts.ts';
+import type { FigureBlock, ReportModel } from '../../shared/domain/report/types.ts';
 
 /** Size in CSS pixels (96 per inch), which is also how the DOCX places the image. */
 export interface ChartSize {
@@ -12,7 +12,8 @@ export interface ChartSize {
 }
 
 export interface ChartImage extends ChartSize {
-  kind: ReportChartKind;
+  /** A report chart kind, or the id of the figure block it shows. */
+  kind: ReportChartKind | string;
   title: string;
   svg: string;
   png: Buffer;
@@ -61,6 +62,16 @@ export function svgToPng(svg: string, width: number): Buffer {
     font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
   });
   return resvg.render().asPng();
+}
+
+/** The chart of a poll or survey question (bars of percentages); null for numbers or no answers. */
+export function renderFigureChart(block: FigureBlock, language: ReportModel['language']): ChartImage | null {
+  const option = figureBlockOption(block, language);
+  if (!option || block.figures.kind !== 'choice') return null;
+  const bars = block.figures.categories.filter((c) => c.percent !== null).length;
+  const size = { width: CHART_WIDTH, height: Math.min(MAX_HEIGHT, Math.max(160, 90 + bars * ROW_HEIGHT)) };
+  const svg = renderChartSvg(option, size);
+  return { kind: block.id, title: block.question, ...size, svg, png: svgToPng(svg, size.width * PNG_SCALE) };
 }
 
 /** One chart of the report as SVG and PNG; null when it would be empty. */

@@ -1,10 +1,10 @@
 import { AlignmentType, HeadingLevel, ImageRun, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import type { AlignType, Blockquote, Heading, List, PhrasingContent, RootContent, Table as MdTable } from 'mdast';
-import type { ReportChartKind } from '../../shared/domain/report/charts.ts';
 import type { ChartImage } from './chart-images.ts';
 
 type Block = Paragraph | Table;
-type Charts = ReadonlyMap<ReportChartKind, ChartImage>;
+/** Chart images by chart id: a report chart kind, or a figure block's id. */
+type Charts = ReadonlyMap<string, ChartImage>;
 
 /** Twips (1/20 pt) of text width on A4 with 2.5 cm margins. */
 export const TEXT_WIDTH = 9070;

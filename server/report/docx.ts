@@ -2,7 +2,7 @@ import { Document, LineRuleType, Packer, PageOrientation } from 'docx';
 import type { ReportChartKind } from '../../shared/domain/report/charts.ts';
 import { reportTree } from '../../shared/domain/report/markdown.ts';
 import type { ReportModel } from '../../shared/domain/report/types.ts';
-import { renderReportChart, type ChartImage } from './chart-images.ts';
+import { renderFigureChart, renderReportChart, type ChartImage } from './chart-images.ts';
 import { docxBlocks } from './docx-blocks.ts';
 
 const A4 = { width: 11906, height: 16838 };
@@ -47,10 +47,14 @@ function styles(language: ReportModel['language']) {
 
 /** The report as a Word document (A4), with the figures as tables and the charts as PNG images. */
 export async function renderDocx(report: ReportModel): Promise<Buffer> {
-  const charts = new Map<ReportChartKind, ChartImage>();
+  const charts = new Map<string, ChartImage>();
   for (const kind of CHART_KINDS) {
     const chart = renderReportChart(report, kind);
     if (chart) charts.set(kind, chart);
+  }
+  for (const block of report.figureBlocks) {
+    const chart = renderFigureChart(block, report.language);
+    if (chart) charts.set(block.id, chart);
   }
   const document = new Document({
     title: report.title,

@@ -267,5 +267,6 @@ export function buildReport(study: Study, allSessions: Session[], options: Repor
     },
     appendix: { sessions: appendixSessions, followUp: countPeople(calls.map((c) => c.callee), t.unknown) },
     cards,
+    figureBlocks: [],
   };
 }

@@ -1,5 +1,5 @@
 import type { EChartsOption } from 'echarts';
-import type { ReportModel } from './types.ts';
+import type { FigureBlock, ReportModel } from './types.ts';
 
 /** The charts of a report; each format shows them with the figures. */
 export type ReportChartKind = 'votesPerTheme' | 'balance' | 'matrix';
@@ -13,6 +13,7 @@ const TEXTS = {
     cards: 'Kaarten',
     wentWell: 'Ging goed',
     toImprove: 'Kan beter',
+    share: 'Aandeel',
   },
   en: {
     votesPerTheme: 'Votes per theme',
@@ -22,6 +23,7 @@ const TEXTS = {
     cards: 'Cards',
     wentWell: 'Went well',
     toImprove: 'Could be better',
+    share: 'Share',
   },
 } as const;
 
@@ -123,6 +125,33 @@ export function matrixOption(report: ReportModel): EChartsOption {
         encode: { x: 0, y: 1, value: 2 },
         itemStyle: { borderColor: '#ffffff', borderWidth: 2 },
         label: { show: true },
+      },
+    ],
+  };
+}
+
+/**
+ * A poll or survey question as horizontal bars of percentages (categories left out of the base
+ * have no bar); null for numbers, which the tables show as n, mean, min and max.
+ */
+export function figureBlockOption(block: FigureBlock, language: ReportModel['language']): EChartsOption | null {
+  const figures = block.figures;
+  if (figures.kind !== 'choice' || figures.n === 0) return null;
+  const shown = figures.categories.filter((c) => c.percent !== null);
+  return {
+    animation: false,
+    aria: { enabled: true, label: { description: block.question } },
+    title: { text: `${block.question} (n = ${figures.n})`, left: 'center', textStyle: { fontSize: 13, width: 560, overflow: 'break' } },
+    grid: { left: 16, right: 48, top: 56, bottom: 16, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
+    yAxis: { type: 'category', inverse: true, data: shown.map((c) => c.label), axisLabel: CATEGORY_LABEL },
+    series: [
+      {
+        type: 'bar',
+        name: TEXTS[language].share,
+        data: shown.map((c) => c.percent ?? 0),
+        itemStyle: { color: COLOURS.votes },
+        label: { show: true, position: 'right', formatter: '{c}%' },
       },
     ],
   };

@@ -3,12 +3,13 @@ import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { chartTitle, type ReportChartKind } from './charts.ts';
 import { REPORT_TEXTS as TEXTS, type ReportTexts as Texts } from './texts.ts';
-import type { CardItem, DomainSection, Lesson, ParticipantCounts, ReportModel, ThemeFinding } from './types.ts';
+import type { Figures as QuestionFigures } from '../figures.ts';
+import type { CardItem, FigureBlock, DomainSection, Lesson, ParticipantCounts, ReportModel, ThemeFinding } from './types.ts';
 
 declare module 'mdast' {
   interface HeadingData {
     /** The chart that formats able to show images put under this heading. */
-    reportChart?: ReportChartKind;
+    reportChart?: ReportChartKind | string;
   }
 }
 
@@ -23,7 +24,7 @@ const glue = (value: string): PhrasingContent => ({ type: 'text', value });
 const strong = (value: string): PhrasingContent => ({ type: 'strong', children: [text(value)] });
 const emphasis = (value: string): PhrasingContent => ({ type: 'emphasis', children: [text(value)] });
 const paragraph = (...children: PhrasingContent[]): Paragraph => ({ type: 'paragraph', children });
-const heading = (depth: 1 | 2 | 3, value: string, reportChart?: ReportChartKind): Heading =>
+const heading = (depth: 1 | 2 | 3 | 4, value: string, reportChart?: string): Heading =>
   reportChart ? { type: 'heading', depth, children: [text(value)], data: { reportChart } } : { type: 'heading', depth, children: [text(value)] };
 const item = (...children: (Paragraph | List)[]): ListItem => ({ type: 'listItem', spread: false, children });
 const list = (items: ListItem[]): List => ({ type: 'list', ordered: false, spread: false, children: items });
@@ -157,6 +158,51 @@ function participantList(counts: ParticipantCounts, t: Texts): List {
   ]);
 }
 
+/** A figure block's table (choice) or line (numbers), with its n. */
+function figureContent(figures: QuestionFigures, t: Texts): BlockContent[] {
+  if (figures.kind === 'number') return [paragraph(text(t.numberLine(figures.n, figures.mean, figures.min, figures.max)))];
+  return [
+    table(['left', 'right', 'right'], [t.answer, t.count, t.percent], figures.categories.map((c) => [c.label, String(c.count), c.percent === null ? t.excluded : String(c.percent)])),
+    paragraph(text([t.nLine(figures.n, figures.answered), figures.mean === null ? '' : t.meanLine(figures.mean)].filter(Boolean).join(' · '))),
+  ];
+}
+
+function breakdownTable(breakdown: NonNullable<FigureBlock['breakdown']>, figures: QuestionFigures, t: Texts): BlockContent[] {
+  const title = paragraph(strong(t.breakdown(breakdown.attribute)));
+  if (figures.kind === 'number') {
+    const rows = breakdown.groups.map((g) => (g.figures.kind === 'number' ? [g.value, String(g.figures.n), String(g.figures.mean ?? '–'), String(g.figures.min ?? '–'), String(g.figures.max ?? '–')] : [g.value]));
+    return [title, table(['left', 'right', 'right', 'right', 'right'], [breakdown.attribute, 'n', t.meanColumn, 'min', 'max'], rows)];
+  }
+  const labels = figures.categories.filter((c) => c.percent !== null).map((c) => c.label);
+  const rows = breakdown.groups.map((g) => {
+    const byLabel = new Map(g.figures.kind === 'choice' ? g.figures.categories.map((c) => [c.label, c.percent]) : []);
+    return [g.value, String(g.figures.n), ...labels.map((label) => `${byLabel.get(label) ?? 0}%`)];
+  });
+  return [title, table(['left', 'right', ...labels.map((): AlignType => 'right')], [breakdown.attribute, 'n', ...labels], rows)];
+}
+
+/** Poll and survey figures, grouped by the theme they relate to (themes in the order of their votes). */
+function figureBlocks(report: ReportModel, t: Texts): RootContent[] {
+  if (report.figureBlocks.length === 0) return [];
+  const order = new Map(report.figures.votesPerTheme.map((row, i) => [row.themeId, i]));
+  const groups = new Map<string, FigureBlock[]>();
+  for (const block of report.figureBlocks) groups.set(block.themeId ?? '', [...(groups.get(block.themeId ?? '') ?? []), block]);
+  const rank = (themeId: string) => (themeId === '' ? Number.MAX_SAFE_INTEGER : (order.get(themeId) ?? Number.MAX_SAFE_INTEGER - 1));
+  const themes = [...groups.keys()].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  return [
+    heading(2, t.pollsAndSurveys),
+    ...themes.flatMap((themeId) => [
+      heading(3, themeId === '' ? t.withoutTheme : groups.get(themeId)![0]!.themeLabel ?? themeId),
+      ...groups.get(themeId)!.flatMap((block): RootContent[] => [
+        heading(4, block.question, block.figures.kind === 'choice' && block.figures.n > 0 ? block.id : undefined),
+        paragraph(emphasis(block.source.kind === 'poll' ? t.pollIn(block.source.session) : t.surveyFrom(block.source.survey))),
+        ...figureContent(block.figures, t),
+        ...(block.breakdown ? breakdownTable(block.breakdown, block.figures, t) : []),
+      ]),
+    ]),
+  ];
+}
+
 function appendix(report: ReportModel, t: Texts): RootContent[] {
   return [
     heading(2, t.appendix),
@@ -182,6 +228,7 @@ export function reportTree(report: ReportModel): Root {
       ...introduction(report, t),
       ...report.domains.flatMap((section) => domainSection(section, t)),
       ...lessons(report, t),
+      ...figureBlocks(report, t),
       ...figures(report, t),
       ...appendix(report, t),
     ],

@@ -1,4 +1,5 @@
 import type { Verdict } from '../../schemas/followup.ts';
+import type { Figures as QuestionFigures } from '../figures.ts';
 
 /**
  * The report of a study (or of one of its sessions) as data: what every format (web page, DOCX,
@@ -22,6 +23,22 @@ export interface ReportModel {
   appendix: Appendix;
   /** Every live card of the sessions in scope, for the CSV. */
   cards: CardRow[];
+  /** Figures of the live polls of the sessions in scope and of the study's imported surveys. */
+  figureBlocks: FigureBlock[];
+}
+
+/** The figures of one poll or survey question, shown beside the theme it relates to. */
+export interface FigureBlock {
+  /** Unique in the report (also the id of its chart). */
+  id: string;
+  source: { kind: 'poll'; session: string } | { kind: 'survey'; survey: string };
+  question: string;
+  /** The codebook theme it relates to (survey questions mapped to one); null for none. */
+  themeId: string | null;
+  themeLabel: string | null;
+  figures: QuestionFigures;
+  /** Survey figures broken down by a respondent attribute, each group with its own n. */
+  breakdown: { attribute: string; groups: { value: string; figures: QuestionFigures }[] } | null;
 }
 
 export interface Introduction {

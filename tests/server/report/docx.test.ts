@@ -5,7 +5,7 @@ import { AWKWARD_TEXT, englishReportModel, FORMULA_TEXTS, MARKUP_TEXT, reportMod
 import { openDocx, paragraphsOf, PNG_SIGNATURE, tablesOf, type DocxParagraph } from './docx-xml.ts';
 import { asRendered, checkAppendix, checkFigureTables, DUTCH_OUTLINE } from './report-checks.ts';
 
-const HEADING_STYLES = { 1: 'Title', 2: 'Heading1', 3: 'Heading2' } as const;
+const HEADING_STYLES = { 1: 'Title', 2: 'Heading1', 3: 'Heading2', 4: 'Heading3' } as const;
 const isHeading = (p: DocxParagraph) => p.style === 'Title' || /^Heading\d$/.test(p.style ?? '');
 
 async function render(report: ReportModel) {
@@ -76,16 +76,23 @@ describe('renderDocx', () => {
     checkFigureTables(tablesOf(docx.document), reportModel);
   });
 
-  it('embeds the three charts as PNG images under their headings', () => {
-    expect(docx.media).toHaveLength(3);
+  it('embeds the three charts and those of the poll and survey questions as PNG images under their headings', () => {
+    expect(docx.media).toHaveLength(5);
     for (const image of docx.media) {
       expect(image.name).toMatch(/^word\/media\/.+\.png$/);
       expect(image.data.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
       expect(image.data.length).toBeGreaterThan(5000);
     }
-    expect(docx.document.match(/<a:blip r:embed=/g)).toHaveLength(3);
+    expect(docx.document.match(/<a:blip r:embed=/g)).toHaveLength(5);
     const chartTitles = [...docx.document.matchAll(/<wp:docPr [^>]*title="([^"]+)"/g)].map((m) => m[1]);
-    expect(chartTitles).toEqual(['Stemmen per thema', 'Kaarten per thema en domein', 'Ging goed en kan beter per domein']);
+    // The number question has a table only.
+    expect(chartTitles).toEqual([
+      'Zijn de tarieven kostendekkend?',
+      'Hoe tevreden bent u over het contact met de inkoper?',
+      'Stemmen per thema',
+      'Kaarten per thema en domein',
+      'Ging goed en kan beter per domein',
+    ]);
   });
 
   it('counts the participants of each session and of the calls, naming only who consented', () => {
@@ -127,6 +134,7 @@ describe('renderDocx', () => {
       lessons: [],
       cards: [],
       figures: { votesPerTheme: [], matrix: { domains: [], rows: [] }, balance: [] },
+      figureBlocks: [],
     };
     const result = await render(empty);
     expect(result.media).toHaveLength(0);

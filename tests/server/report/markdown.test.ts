@@ -113,6 +113,6 @@ describe('renderMarkdown', () => {
 
   it('marks the headings that a chart belongs under', () => {
     const charts = reportTree(reportModel).children.flatMap((node) => (node.type === 'heading' && node.data?.reportChart ? [node.data.reportChart] : []));
-    expect(charts).toEqual(['votesPerTheme', 'matrix', 'balance']);
+    expect(charts).toEqual(['figure-1', 'figure-3', 'votesPerTheme', 'matrix', 'balance']);
   });
 });

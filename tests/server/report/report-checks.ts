@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import type { ReportModel } from '../../../shared/domain/report/types.ts';
 
 /** A heading: 1 is the title, 2 a section, 3 a subsection. */
-export type OutlineEntry = [level: 1 | 2 | 3, text: string];
+export type OutlineEntry = [level: 1 | 2 | 3 | 4, text: string];
 
 /** The headings of the Dutch fixture report, in order. */
 export const DUTCH_OUTLINE: OutlineEntry[] = [
@@ -20,6 +20,13 @@ export const DUTCH_OUTLINE: OutlineEntry[] = [
     [3, 'Citaten'],
   ]),
   [2, 'Overkoepelende lessen'],
+  [2, 'Peilingen en enquêtes'],
+  [3, 'Tarieven'],
+  [4, 'Zijn de tarieven kostendekkend?'],
+  [3, 'Meerzorg'],
+  [4, 'Aantal cliënten met meerzorg'],
+  [3, 'Zonder thema'],
+  [4, 'Hoe tevreden bent u over het contact met de inkoper?'],
   [2, 'Cijfers'],
   [3, 'Stemmen per thema'],
   [3, 'Kaarten per thema en domein'],
