@@ -72,3 +72,32 @@ export async function importStudy(file: File): Promise<{ ok: true; studyId: stri
     return { ok: false, failure: { status: 0, message: '' } };
   }
 }
+
+/** A failed request with the key: the status (0: offline) and, when the server said so, why. */
+export interface KeyedFailure {
+  status: number;
+  error?: string;
+  message?: string;
+  problem?: { code: string; params: Record<string, string | number> };
+}
+
+/** Any method with the facilitator key; a body is sent as JSON unless it is a Blob (sent as is). */
+export async function requestWithKey<T>(method: 'GET' | 'POST' | 'DELETE', url: string, key: string, body?: unknown): Promise<{ ok: true; data: T } | ({ ok: false } & KeyedFailure)> {
+  const headers: Record<string, string> = bearer(key);
+  let payload: BodyInit | undefined;
+  if (body instanceof Blob) {
+    headers['content-type'] = 'application/octet-stream';
+    payload = body;
+  } else if (body !== undefined) {
+    headers['content-type'] = 'application/json';
+    payload = JSON.stringify(body);
+  }
+  try {
+    const response = await fetch(url, { method, headers, body: payload });
+    const data: unknown = await response.json().catch(() => null);
+    if (response.ok) return { ok: true, data: data as T };
+    return { ok: false, status: response.status, ...(data && typeof data === 'object' ? (data as Omit<KeyedFailure, 'status'>) : {}) };
+  } catch {
+    return { ok: false, status: 0 };
+  }
+}

@@ -6,6 +6,7 @@ import { registerRealtime } from './realtime/index.ts';
 import { uniqueJoinCode } from './realtime/binding.ts';
 import { apiRoutes } from './routes/api.ts';
 import { studyFileRoutes } from './routes/study-files.ts';
+import { surveyRoutes } from './routes/surveys.ts';
 import { createFileRepository, createMemoryRepository, type BrokenFile, type Repository } from './storage/repository.ts';
 
 export interface AppOptions {
@@ -37,6 +38,7 @@ export async function buildApp(options: AppOptions = {}): Promise<BuiltApp> {
   await app.register(socketIoPlugin);
   await app.register(apiRoutes(repo, clock));
   await app.register(studyFileRoutes({ repo, joinCodes, newJoinCode: () => uniqueJoinCode(joinCodes), clock }));
+  await app.register(surveyRoutes({ repo, clock }));
   await app.register(clientFiles(options.clientDir ?? DEFAULT_CLIENT_DIR));
 
   registerRealtime({ io: app.io, repo, log: app.log, joinCodes, clock });

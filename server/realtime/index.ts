@@ -5,6 +5,7 @@ import { authenticate } from './auth.ts';
 import type { RealtimeDeps } from './deps.ts';
 import { followUpCommands } from './followup-handlers.ts';
 import { participantCommands } from './participant-handlers.ts';
+import { pollCommands } from './poll-handlers.ts';
 import { sessionCommands } from './session-handlers.ts';
 import { studyCommands } from './study-handlers.ts';
 import { synthesisCommands } from './synthesis-handlers.ts';
@@ -20,6 +21,7 @@ export function registerRealtime(deps: RealtimeDeps): void {
     ...voteCommands(deps),
     ...synthesisCommands(deps),
     ...followUpCommands(deps),
+    ...pollCommands(deps),
   };
 
   // A failed write rolled a session back: everyone gets the state that is really stored.

@@ -20,13 +20,13 @@ export interface StudyFileDeps {
 }
 
 type Failure = { error: string; message: string };
-const failure = (reply: FastifyReply, status: number, error: string, message: string) => reply.code(status).send({ error, message } satisfies Failure);
+export const failure = (reply: FastifyReply, status: number, error: string, message: string) => reply.code(status).send({ error, message } satisfies Failure);
 
 /**
  * The study whose facilitator key is in `Authorization: Bearer <key>`. An unknown study and a wrong
  * key get the same answer, so the endpoint does not tell which studies exist.
  */
-function authorisedStudy(repo: Repository, request: FastifyRequest<{ Params: { studyId: string } }>): Study | null {
+export function authorisedStudy(repo: Repository, request: FastifyRequest<{ Params: { studyId: string } }>): Study | null {
   const match = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '');
   const study = repo.studies.get(request.params.studyId);
   return match && study && secretMatches(match[1]!, study.data.keyHash) ? study.data : null;

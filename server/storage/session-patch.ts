@@ -1,6 +1,7 @@
 import type { Session } from '../../shared/schemas/session.ts';
 
-const RECORD_KEYS = ['participants', 'cards', 'votes', 'followUps'] as const;
+// Polls per poll: an answer rewrites its own poll in the journal, never the session's other polls.
+const RECORD_KEYS = ['participants', 'cards', 'votes', 'followUps', 'polls'] as const;
 type RecordKey = (typeof RECORD_KEYS)[number];
 
 /**
@@ -14,6 +15,7 @@ export interface SessionPatch {
   cards?: Record<string, Session['cards'][string] | null>;
   votes?: Record<string, Session['votes'][string] | null>;
   followUps?: Record<string, Session['followUps'][string] | null>;
+  polls?: Record<string, Session['polls'][string] | null>;
 }
 
 /**

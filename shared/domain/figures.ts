@@ -48,11 +48,11 @@ export type Figures = ChoiceFigures | NumberFigures;
 export function percentages(counts: readonly number[]): number[] {
   const total = counts.reduce((a, b) => a + b, 0);
   if (total === 0) return counts.map(() => 0);
-  const exact = counts.map((c) => (c * 100) / total);
-  const floors = exact.map(Math.floor);
+  // Whole-number remainders, so equal remainders really are equal (floating point would break ties by noise).
+  const floors = counts.map((c) => Math.floor((c * 100) / total));
   let missing = 100 - floors.reduce((a, b) => a + b, 0);
   const order = counts
-    .map((count, index) => ({ index, count, remainder: exact[index]! - floors[index]! }))
+    .map((count, index) => ({ index, count, remainder: (count * 100) % total }))
     .sort((a, b) => b.remainder - a.remainder || b.count - a.count || a.index - b.index);
   for (const { index } of order) {
     if (missing <= 0) break;

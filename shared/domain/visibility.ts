@@ -9,6 +9,9 @@ import type {
   Viewer,
   VotesView,
 } from '../protocol/views.ts';
+import { pollViews } from './poll-view.ts';
+
+export { pollResultsVisibleTo, pollViews, pollVisibleTo, toPollView } from './poll-view.ts';
 
 /** Not deleted and not merged into another card. */
 export const isLive = (card: Card): boolean => card.deletedAt === null && card.mergedInto === null;
@@ -140,6 +143,7 @@ export function snapshotFor(session: Session, viewer: Viewer, now: number): Sess
     me: me ? participantView(me) : null,
     participants: viewer.role === 'facilitator' ? Object.values(session.participants).map(participantView) : null,
     cardCount: cardsHidden(session) && viewer.role !== 'facilitator' ? liveCardCount(session) : null,
+    polls: pollViews(session, viewer),
   };
 }
 

@@ -10,6 +10,7 @@ import type {
   JoinResult,
   MyVote,
   ParticipantView,
+  PollView,
   SessionMeta,
   SessionSnapshot,
   SessionSummary,
@@ -116,6 +117,39 @@ export interface ClientToServerEvents {
    */
   'followup:card': Cmd<typeof C.FollowUpCardSchema, FollowUpView>;
 
+  // Live polls ("peilingen"), in every phase but closed (`wrong_phase` then). Every audience hears
+  // of a change as `poll:upserted` with its own view; nobody is told who answered what. Each
+  // command but poll:delete answers with the sender's own view of the poll.
+  /**
+   * Facilitator. A new draft poll (only consoles see drafts). Idempotent by poll id. Errors:
+   * invalid_payload (options do not fit the kind: 2..12 distinct for single, multiple and bucket,
+   * none for scale and number), conflict (the id is another poll's), too_large.
+   */
+  'poll:create': Cmd<typeof C.PollCreateSchema, PollView>;
+  /** Facilitator. Change the question, the options or `showLive` of a draft. Errors: not_found, wrong_phase (no longer a draft), invalid_payload. */
+  'poll:update': Cmd<typeof C.PollUpdateSchema, PollView>;
+  /** Facilitator. Open a draft for answers; boards and projections now show it. Idempotent. Errors: not_found, wrong_phase (already closed). */
+  'poll:open': Cmd<typeof C.PollRefSchema, PollView>;
+  /** Facilitator. Close an open poll: answers stop and everyone sees the results. Idempotent. Errors: not_found, wrong_phase (a draft). */
+  'poll:close': Cmd<typeof C.PollRefSchema, PollView>;
+  /** Facilitator. Remove a poll from every screen; undone by poll:restore. Idempotent. Errors: not_found. */
+  'poll:delete': Cmd<typeof C.PollRefSchema, { id: string }>;
+  /** Facilitator. Undo of poll:delete, answers and all. Errors: not_found. */
+  'poll:restore': Cmd<typeof C.PollRefSchema, PollView>;
+  /**
+   * Participant, while the poll is open: replaces their earlier answer. Errors: not_found (no such
+   * poll), wrong_phase (a draft, a closed poll or a closed session), invalid_payload (the answer does
+   * not fit the poll: an unknown option, not exactly one for single and bucket, a scale value other
+   * than 1..5), forbidden (not a participant).
+   */
+  'poll:answer': Cmd<typeof C.PollAnswerCommandSchema, PollView>;
+  /**
+   * Facilitator. Hands counted in a physical room, replacing earlier counts: per option id or
+   * scale point "1".."5", or the values of a number poll; added to the device answers. Open or
+   * closed polls. Errors: not_found, wrong_phase (a draft), invalid_payload (unknown key, counts for a number poll).
+   */
+  'poll:handcount': Cmd<typeof C.PollHandCountSchema, PollView>;
+
   /** Participant, voting phase. Idempotent by vote id. Errors: budget_exhausted, card_vote_limit, wrong_phase, locked. */
   'vote:cast': Cmd<typeof C.VoteCastSchema, MyVote[]>;
   /** Participant, voting phase. Idempotent: retracting a vote that is gone succeeds. */
@@ -144,6 +178,13 @@ export interface ServerToClientEvents {
   'synthesis:updated': (view: SynthesisView) => void;
   /** Facilitator consoles of the session only (callees are named): the follow-up calls changed. Summaries in Dutch. */
   'followup:updated': (view: FollowUpView) => void;
+  /**
+   * A poll became visible to this socket or changed: this socket's own view (results only where
+   * allowed, `mine` only to the participant it belongs to). Drafts reach consoles only.
+   */
+  'poll:upserted': (poll: PollView) => void;
+  /** A poll was deleted (to boards and projections only if they had seen it). */
+  'poll:removed': (id: string) => void;
   /** Facilitator: the participant list changed. */
   'participants:updated': (participants: ParticipantView[]) => void;
   /** Facilitator: the study or one of its sessions changed. */

@@ -1,3 +1,5 @@
+import type { PollResults } from '../domain/poll-results.ts';
+import type { Poll, PollAnswer } from '../schemas/poll.ts';
 import type { CardOrigin, Column, Mode, Phase, Profile, Settings, Timer } from '../schemas/session.ts';
 
 /** Who is looking: decides what a view may contain. */
@@ -65,6 +67,19 @@ export interface SessionMeta {
   participantCount: number;
 }
 
+/**
+ * A poll as one viewer may see it. Nobody is told who answered what: not the facilitator, not
+ * the projection; a participant learns only their own answer.
+ */
+export interface PollView extends Pick<Poll, 'id' | 'question' | 'kind' | 'options' | 'status' | 'showLive' | 'createdAt' | 'openedAt' | 'closedAt'> {
+  /** Figures of device answers and hand counts; null while this viewer may not see them. */
+  results: PollResults | null;
+  /** Participants only: their current answer, null before they answered. */
+  mine?: PollAnswer | null;
+  /** Facilitator only: the hand counts as entered, to correct them. */
+  hand?: Pick<Poll, 'handCounts' | 'handValues'>;
+}
+
 /** Everything one socket needs to render a session: sent on open, join, resume and big changes. */
 export interface SessionSnapshot {
   /** Server clock when the snapshot was made, for timer offset. */
@@ -85,6 +100,8 @@ export interface SessionSnapshot {
    * date by `cards:count`). Null when the viewer sees every card.
    */
   cardCount: number | null;
+  /** Polls this viewer may see (drafts only on the console), oldest first. */
+  polls: PollView[];
 }
 
 /** A session in the study overview. */

@@ -3,6 +3,7 @@ import { ThemeIdSchema } from './codebook.ts';
 import { DateSchema, IdSchema, LIMITS, optionalText, text } from './common.ts';
 import { FOLLOW_UP_NOTE_MAX, VerdictSchema } from './followup.ts';
 import { FINDING_MAX } from './synthesis.ts';
+import { POLL_LIMITS, PollAnswerSchema, PollKindSchema } from './poll.ts';
 import {
   ColumnSchema,
   DomainSchema,
@@ -160,3 +161,49 @@ export const FollowUpCardSchema = FollowUpRef.extend({
   text: text(LIMITS.cardText),
 });
 export type FollowUpCardAdd = z.infer<typeof FollowUpCardSchema>;
+
+/**
+ * Live polls ("peilingen"): the facilitator creates, changes (while a draft), opens, closes,
+ * deletes and restores them and enters counts of hands; participants answer while a poll is open.
+ */
+const PollRef = SessionRef.extend({ pollId: IdSchema });
+const optionLabels = z.array(text(POLL_LIMITS.option)).max(POLL_LIMITS.options);
+export const PollCreateSchema = SessionRef.extend({
+  /** Made by the client, so that a retried create makes the poll once. */
+  id: IdSchema,
+  question: text(POLL_LIMITS.question),
+  kind: PollKindSchema,
+  /** Labels of the options in order (single, multiple, bucket: 2..12); none for scale and number. */
+  options: optionLabels.default([]),
+  /** Results for everyone while open; otherwise only once closed. */
+  showLive: z.boolean().default(false),
+});
+export type PollCreate = z.infer<typeof PollCreateSchema>;
+export const PollUpdateSchema = PollRef.extend({
+  question: text(POLL_LIMITS.question).optional(),
+  options: optionLabels.optional(),
+  showLive: z.boolean().optional(),
+});
+export type PollUpdate = z.infer<typeof PollUpdateSchema>;
+export const PollRefSchema = PollRef;
+export const PollAnswerCommandSchema = PollRef.extend({ answer: PollAnswerSchema });
+
+/** Most hands one count can hold, and most values noted for a number poll: a room, not a stadium. */
+export const HAND_COUNT_LIMITS = { count: 10_000, values: 1000 } as const;
+/**
+ * Counts by option id or scale point. A key named like a built-in object property (`__proto__`,
+ * `constructor`) is refused on the raw payload: a record schema would drop `__proto__` silently.
+ */
+const HandCountsSchema = z
+  .custom<Record<string, number>>(
+    (value) => !(typeof value === 'object' && value !== null && Object.keys(value).some((key) => key in Object.prototype)),
+    'keys must not be names of built-in object properties',
+  )
+  .pipe(z.record(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), z.number().int().min(0).max(HAND_COUNT_LIMITS.count)));
+export const PollHandCountSchema = PollRef.extend({
+  /** Per option id (single, multiple, bucket) or per scale point "1".."5" (scale): hands counted. */
+  counts: HandCountsSchema.default({}),
+  /** Number polls: the values given in the room. */
+  values: z.array(z.number().finite().min(-POLL_LIMITS.numberAbs).max(POLL_LIMITS.numberAbs)).max(HAND_COUNT_LIMITS.values).default([]),
+});
+export type PollHandCount = z.infer<typeof PollHandCountSchema>;

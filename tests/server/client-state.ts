@@ -1,5 +1,5 @@
 import type { ServerToClientEvents } from '../../shared/protocol/events.ts';
-import type { CardView, MyVote, ParticipantView, SessionMeta, SessionSnapshot, Viewer, VotesView } from '../../shared/protocol/views.ts';
+import type { CardView, MyVote, ParticipantView, PollView, SessionMeta, SessionSnapshot, Viewer, VotesView } from '../../shared/protocol/views.ts';
 import type { ClientSocket } from './helpers.ts';
 
 /**
@@ -17,6 +17,7 @@ export interface ClientState {
   me: ParticipantView | null;
   participants: ParticipantView[] | null;
   cardCount: number | null;
+  polls: Map<string, PollView>;
 }
 
 export type Fact = { [E in keyof ServerToClientEvents]: { event: E; args: Parameters<ServerToClientEvents[E]> } }[keyof ServerToClientEvents];
@@ -32,6 +33,7 @@ export function fromSnapshot(snapshot: SessionSnapshot): ClientState {
     me: snapshot.me,
     participants: snapshot.participants,
     cardCount: snapshot.cardCount,
+    polls: new Map(snapshot.polls.map((p) => [p.id, p])),
   };
 }
 
@@ -75,6 +77,13 @@ export function applyFact(state: ClientState, fact: Fact): ClientState {
       return { ...state, myVotes: fact.args[0] };
     case 'participants:updated':
       return { ...state, participants: fact.args[0] };
+    case 'poll:upserted':
+      return { ...state, polls: new Map(state.polls).set(fact.args[0].id, fact.args[0]) };
+    case 'poll:removed': {
+      const polls = new Map(state.polls);
+      polls.delete(fact.args[0]);
+      return { ...state, polls };
+    }
     case 'study:updated':
     case 'synthesis:updated':
     case 'followup:updated':
@@ -105,6 +114,7 @@ export function canonical(state: ClientState | SessionSnapshot) {
     myCardIds: [...s.myCardIds].sort(),
     me: s.me,
     participants: s.participants ? [...s.participants].sort(byId((p) => p.id)) : null,
+    polls: [...s.polls.values()].sort(byId((p) => p.id)),
   };
 }
 

@@ -46,6 +46,8 @@ export const useSessionStore = defineStore('session', () => {
     socket.on('votes:mine', (v) => bound.value && (state.myVotes.value = v));
     socket.on('cards:count', (n) => bound.value && (state.cardCount.value = n));
     socket.on('participants:updated', (p) => bound.value && (state.participants.value = p));
+    socket.on('poll:upserted', (p) => bound.value && state.applyPoll(p));
+    socket.on('poll:removed', (id) => bound.value && state.applyPollRemoved(id));
   }
 
   /** Opens (facilitator) or resumes (participant) the bound session on the current connection. */

@@ -4,6 +4,7 @@ import type {
   CardView,
   MyVote,
   ParticipantView,
+  PollView,
   SessionMeta,
   SessionSnapshot,
   Viewer,
@@ -27,6 +28,8 @@ export function createSessionState() {
   const participants = shallowRef<ParticipantView[] | null>(null);
   /** Live cards in all while some are hidden from this viewer; null when all are visible. */
   const cardCount = ref<number | null>(null);
+  /** Polls this socket may see, oldest first. */
+  const polls = shallowRef<PollView[]>([]);
   /** Server clock minus ours, so every laptop shows the same countdown. */
   const clockOffset = ref(0);
 
@@ -41,6 +44,7 @@ export function createSessionState() {
     me.value = snapshot.me;
     participants.value = snapshot.participants;
     cardCount.value = snapshot.cardCount;
+    polls.value = snapshot.polls;
   }
 
   function clear(): void {
@@ -53,6 +57,7 @@ export function createSessionState() {
     me.value = null;
     participants.value = null;
     cardCount.value = null;
+    polls.value = [];
   }
 
   function applyTimer(timer: Timer, serverNow: number): void {
@@ -82,6 +87,14 @@ export function createSessionState() {
     if (votes.value) votes.value = { ...votes.value, [view.cardId]: view };
   }
 
+  function applyPoll(poll: PollView): void {
+    polls.value = upsertById(polls.value, poll).sort((a, b) => a.createdAt - b.createdAt);
+  }
+
+  function applyPollRemoved(id: string): void {
+    polls.value = removeById(polls.value, id);
+  }
+
   function markMine(id: string): void {
     myCardIds.value = addUnique(myCardIds.value, id);
   }
@@ -96,6 +109,7 @@ export function createSessionState() {
     me,
     participants,
     cardCount,
+    polls,
     clockOffset,
     applySnapshot,
     clear,
@@ -103,6 +117,8 @@ export function createSessionState() {
     applyCard,
     applyRemoved,
     applyVotes,
+    applyPoll,
+    applyPollRemoved,
     markMine,
   };
 }

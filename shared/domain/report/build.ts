@@ -3,7 +3,10 @@ import type { FollowUpCall } from '../../schemas/followup.ts';
 import type { Profile } from '../../schemas/profile.ts';
 import { BUILTIN_DOMAINS, type Card, type Session } from '../../schemas/session.ts';
 import type { Study } from '../../schemas/study.ts';
+import { resolveTheme } from '../codebook-edits.ts';
+import { pollResults } from '../poll-results.ts';
 import { NO_DOMAIN, studyMatrix } from '../study-matrix.ts';
+import { surveyFigures } from '../survey-figures.ts';
 import { synthesisView } from '../synthesis-view.ts';
 import { isLive, tallyVotes } from '../visibility.ts';
 import type {
@@ -11,6 +14,7 @@ import type {
   CardItem,
   CardRow,
   DomainSection,
+  FigureBlock,
   Lesson,
   ParticipantCounts,
   Quote,
@@ -78,6 +82,50 @@ function countPeople(people: Profile[], unknown: string): ParticipantCounts {
   }
   counts.named.sort((a, b) => a.localeCompare(b));
   return counts;
+}
+
+/** The polls that were opened (not deleted), per session in order. */
+function pollBlocks(sessions: Session[]): FigureBlock[] {
+  return sessions.flatMap((session) =>
+    Object.values(session.polls)
+      .filter((poll) => poll.deletedAt === null && poll.status !== 'draft')
+      .sort((a, b) => (a.openedAt ?? 0) - (b.openedAt ?? 0) || (a.id < b.id ? -1 : 1))
+      .map((poll) => ({
+        id: `poll-${session.id}-${poll.id}`,
+        source: { kind: 'poll' as const, session: session.title },
+        question: poll.question,
+        themeId: null,
+        themeLabel: null,
+        figures: pollResults(poll).figures,
+        breakdown: null,
+      })),
+  );
+}
+
+/**
+ * The study's surveys, every question beside its theme, broken down by the survey's first
+ * attribute (e.g. domain). "Niet van toepassing" and the like stay in, as their own category.
+ */
+function surveyBlocks(study: Study): FigureBlock[] {
+  const labels = new Map(study.codebook.themes.map((t) => [t.id, t.name]));
+  return study.surveys.flatMap((survey) => {
+    const figures = surveyFigures(survey, { by: survey.attributes[0]?.id ?? null, excludeMissing: false });
+    if (!figures.ok) return [];
+    const by = figures.data.by;
+    return figures.data.questions.map((q): FigureBlock => {
+      const themeId = q.themeId === null ? null : resolveTheme(study.codebook, q.themeId);
+      const known = themeId !== null && labels.has(themeId);
+      return {
+        id: `survey-${survey.id}-${q.id}`,
+        source: { kind: 'survey', survey: survey.title },
+        question: q.label,
+        themeId: known ? themeId : null,
+        themeLabel: known ? labels.get(themeId)! : null,
+        figures: q.overall,
+        breakdown: by && q.cells ? { attribute: by.label, groups: by.columns.map((column, i) => ({ value: column.label, figures: q.cells![i]! })) } : null,
+      };
+    });
+  });
 }
 
 const liveCalls = (session: Session): FollowUpCall[] => Object.values(session.followUps).filter((c) => c.deletedAt === null);
@@ -267,6 +315,6 @@ export function buildReport(study: Study, allSessions: Session[], options: Repor
     },
     appendix: { sessions: appendixSessions, followUp: countPeople(calls.map((c) => c.callee), t.unknown) },
     cards,
-    figureBlocks: [],
+    figureBlocks: [...pollBlocks(sessions), ...(scoped ? [] : surveyBlocks(study))],
   };
 }

@@ -11,6 +11,8 @@ describe('percentages (largest remainder)', () => {
     [[0, 0, 0], [0, 0, 0]],
     [[5], [100]],
     [[1, 0, 2], [33, 0, 67]],
+    // 7/4/4 of 15: remainders 10/15 each (exactly equal): the larger count gets the point.
+    [[7, 4, 4], [47, 27, 26]],
   ])('%j -> %j', (counts, expected) => {
     expect(percentages(counts)).toEqual(expected);
   });

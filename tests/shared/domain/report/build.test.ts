@@ -191,6 +191,56 @@ describe('buildReport', () => {
     expect(one.domains[0]!.generalPicture).toMatch(/^One session brought 2 points/);
   });
 
+  it('puts the opened polls and the survey questions, beside their theme, in the figures', () => {
+    const poll = (id: string, status: 'draft' | 'open' | 'closed', deletedAt: number | null = null) => ({
+      id,
+      question: `Vraag ${id}`,
+      kind: 'single' as const,
+      options: [{ id: 'option-ja', label: 'Ja' }, { id: 'option-nee', label: 'Nee' }],
+      status,
+      showLive: false,
+      answers: { [ann.id]: { optionIds: ['option-ja'] }, [bob.id]: { optionIds: ['option-nee'] }, [cat.id]: { optionIds: ['option-ja'] } },
+      handCounts: { 'option-nee': 1 },
+      handValues: [],
+      createdAt: T0,
+      openedAt: status === 'draft' ? null : T0,
+      closedAt: null,
+      deletedAt,
+    });
+    const withPolls: Session = { ...wlz, polls: { 'poll-0001': poll('poll-0001', 'closed'), 'poll-0002': poll('poll-0002', 'draft'), 'poll-0003': poll('poll-0003', 'open', T0) } };
+    const survey = {
+      id: 'survey-0001',
+      title: 'Ledenpeiling 2025',
+      source: 'peiling.csv',
+      questions: [{ id: 'col-0002', column: 'Duidelijk?', label: 'Is de procedure duidelijk?', kind: 'single' as const, missing: ['niet van toepassing'], themeId: 'tarieven' }],
+      attributes: [{ id: 'col-0001', column: 'domein', label: 'Domein' }],
+      responses: [
+        ['Wlz', 'ja'],
+        ['Wlz', 'ja'],
+        ['Wlz', 'nee'],
+        ['Wmo', 'ja'],
+        ['Wmo', 'niet van toepassing'],
+      ].map(([domain, answer]) => ({ 'col-0001': domain!, 'col-0002': answer! })),
+      importedAt: T0,
+    };
+    const withSurvey = buildReport({ ...study, surveys: [survey] }, [withPolls, wmo], { now: T0 });
+    const [pollBlock, surveyBlock, ...rest] = withSurvey.figureBlocks;
+    expect(rest).toEqual([]);
+    // Device answers (2 ja, 1 nee) plus a hand-counted nee: 50/50; the draft and the deleted poll are left out.
+    expect(pollBlock).toMatchObject({ source: { kind: 'poll', session: 'Werksessie Wlz' }, question: 'Vraag poll-0001', themeId: null });
+    expect(pollBlock!.figures).toMatchObject({ kind: 'choice', n: 4, categories: [{ label: 'Ja', count: 2, percent: 50 }, { label: 'Nee', count: 2, percent: 50 }] });
+    expect(JSON.stringify(pollBlock)).not.toContain(ann.id);
+    expect(surveyBlock).toMatchObject({ source: { kind: 'survey', survey: 'Ledenpeiling 2025' }, themeId: 'tarieven', themeLabel: 'Tarieven en kostprijs' });
+    expect(surveyBlock!.figures).toMatchObject({ n: 5, categories: [{ count: 3, percent: 60 }, { count: 1, percent: 20 }, { count: 1, percent: 20, missing: true }] });
+    expect(surveyBlock!.breakdown!.attribute).toBe('Domein');
+    expect(surveyBlock!.breakdown!.groups.map((g) => [g.value, g.figures.n, g.figures.kind === 'choice' ? g.figures.categories.map((c) => c.percent) : []])).toEqual([
+      ['Wlz', 3, [67, 33, 0]],
+      ['Wmo', 2, [50, 0, 50]],
+    ]);
+    // A session's report has its polls, not the study's surveys.
+    expect(buildReport({ ...study, surveys: [survey] }, [withPolls], { now: T0, sessionId: withPolls.id }).figureBlocks.map((b) => b.source.kind)).toEqual(['poll']);
+  });
+
   it('is the same for the same input', () => {
     expect(buildReport(study, [wlz, wmo], { now: T0 })).toEqual(report);
   });
