@@ -48,6 +48,13 @@ beforeAll(async () => {
   await sendOk(f.socket, 'synthesis:decide', { sessionId, cardId: ids.open, themeId: 'tarieven', pinned: false });
   await sendOk(f.socket, 'synthesis:decide', { sessionId, cardId: ids.bob, themeId: 'meerzorg', pinned: false });
   await sendOk(f.socket, 'synthesis:finding', { sessionId, themeId: 'tarieven', text: 'Tarieven volgen de kostprijs niet.' });
+  // A quick show of hands: "Is de procedure duidelijk?" 2 ja on devices, 1 nee counted by hand.
+  const pollId = uid();
+  await sendOk(f.socket, 'poll:create', { sessionId, id: pollId, question: 'Is de procedure duidelijk?', kind: 'single', options: ['Ja', 'Nee'] });
+  await sendOk(f.socket, 'poll:open', { sessionId, pollId });
+  for (const voter of [ann, bob]) await sendOk(voter.socket, 'poll:answer', { sessionId, pollId, answer: { optionIds: ['option-1'] } });
+  await sendOk(f.socket, 'poll:handcount', { sessionId, pollId, counts: { 'option-2': 1 } });
+  await sendOk(f.socket, 'poll:close', { sessionId, pollId });
   await sendOk(f.socket, 'session:phase', { sessionId, phase: 'closed' });
 
   // After the session: two providers called, one named with consent, one not.
@@ -91,7 +98,11 @@ describe('report files of a real session', () => {
       const content = await file.async('string');
       for (const hidden of HIDDEN) expect(content, `${hidden} in ${file.name}`).not.toContain(hidden);
     }
-    expect(docx.media.length).toBeGreaterThanOrEqual(2);
+    expect(docx.media.length).toBeGreaterThanOrEqual(3);
+    // The poll, as a table that adds up, with its n, and its chart.
+    expect(tablesOf(docx.document)).toContainEqual([['Antwoord', 'Aantal', '%'], ['Ja', '2', '67'], ['Nee', '1', '33']]);
+    expect(text).toContain('Peiling in Werksessie Wlz');
+    expect([...docx.document.matchAll(/<wp:docPr [^>]*title="([^"]+)"/g)].map((m) => m[1])).toContain('Is de procedure duidelijk?');
     // The anonymous quote of the consenting participant is not attributed to her organisation.
     const paragraphs = paragraphsOf(docx.document).map((p) => p.text);
     const anonymous = paragraphs.findIndex((p) => p.includes(TEXTS.anonymous) && !p.includes('('));
