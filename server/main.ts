@@ -10,7 +10,12 @@ async function main(): Promise<void> {
     console.error((error as Error).message);
     process.exit(2);
   }
-  const { app } = await buildApp({ dataDir: config.dataDir, logger: { level: config.logLevel } });
+  const { app } = await buildApp({
+    dataDir: config.dataDir,
+    logger: { level: config.logLevel },
+    allowedOrigins: config.allowedOrigins,
+    trustProxy: config.trustProxy,
+  });
   const address = await app.listen({ port: config.port, host: config.host });
   app.log.info(`Werksessie at ${address} (data in ${config.dataDir})`);
 

@@ -80,6 +80,8 @@ export const en: MessageSchema = {
     submit: 'Join',
     notFound: 'There is no workshop with this code. Please check the code.',
     closed: 'This workshop is closed.',
+    full: 'This workshop is full.',
+    tooManyAttempts: 'Too many attempts from this network. Wait a few minutes and try again.',
     required: 'Please enter your name.',
   },
   board: {

@@ -78,6 +78,8 @@ export const nl = {
     submit: 'Deelnemen',
     notFound: 'Er is geen werksessie met deze code. Controleer de code.',
     closed: 'Deze werksessie is afgesloten.',
+    full: 'Deze werksessie is vol.',
+    tooManyAttempts: 'Te veel pogingen vanaf dit netwerk. Wacht een paar minuten en probeer het opnieuw.',
     required: 'Vul je naam in.',
   },
   board: {

@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin';
 import { Server } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents, SocketData } from '../../shared/protocol/events.ts';
+import { originAllowed } from '../security/origin.ts';
 
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
@@ -13,14 +14,27 @@ declare module 'fastify' {
 /** Largest socket message accepted; bigger ones close the connection (socket.io's own check). */
 export const MAX_MESSAGE_BYTES = 64 * 1024;
 
+export interface SocketIoOptions {
+  /** Origins besides the request's own host whose pages may open a socket (see `originAllowed`). */
+  allowedOrigins: readonly string[];
+}
+
 /** Attaches a typed socket.io server to Fastify's HTTP server and closes it with Fastify. */
-export const socketIoPlugin = fp(
-  async (fastify) => {
+export const socketIoPlugin = fp<SocketIoOptions>(
+  async (fastify, options) => {
+    const allowed = new Set(options.allowedOrigins);
     const io: IoServer = new Server(fastify.server, {
       maxHttpBufferSize: MAX_MESSAGE_BYTES,
       serveClient: false,
       pingInterval: 10_000,
       pingTimeout: 8_000,
+      // Every engine.io request (polling and the WebSocket upgrade) passes here.
+      allowRequest: (request, callback) => {
+        const origin = request.headers.origin;
+        if (originAllowed(origin, request.headers.host, allowed)) return callback(null, true);
+        fastify.log.warn({ origin: origin?.slice(0, 200), host: request.headers.host }, 'socket handshake from another origin refused (see ALLOWED_ORIGINS)');
+        callback('Origin not allowed: open the app from its own address', false);
+      },
     });
     fastify.decorate('io', io);
     // Closing the transport (rather than sending a disconnect) lets clients reconnect on their

@@ -88,6 +88,8 @@ export function cardCommands(deps: RealtimeDeps): Record<string, Command> {
       const { after, value } = result.data;
       emitCard(deps.io, after, value);
       emitVotes(deps.io, after, value.id);
+      // Hand votes count in the themes' totals too.
+      followThemes(deps, after);
       return ok(votesView(after, value.id, votersOf(after, value.id), !after.settings.anonymousVotes));
     }, deps),
   };

@@ -23,6 +23,7 @@ function describe(error: z.ZodError): string {
  * The one place that validates payloads, maps failures to error acks and logs. Handlers never
  * repeat try/catch. A command without an ack callback is dropped: every command must be acked.
  * socket.io passes the ack last, so a missing payload or extra arguments are still answered.
+ * Every event has passed `gateEvents` (rate limit, unknown events) before it gets here.
  */
 export function command<S extends z.ZodType, T>(name: CommandName, schema: S, handler: Handler<S, T>, deps: Pick<RealtimeDeps, 'log'>): Command {
   return (socket) => (...args) => {

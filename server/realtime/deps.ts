@@ -2,6 +2,8 @@ import { nanoid } from 'nanoid';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Ctx } from '../../shared/domain/context.ts';
 import type { IoServer } from '../plugins/socket-io.ts';
+import type { AbuseLimits } from '../security/limits.ts';
+import type { WindowLimiter } from '../security/rate-limiter.ts';
 import type { Repository } from '../storage/repository.ts';
 
 /** What every realtime handler may use; passed in, never imported as a singleton. */
@@ -12,6 +14,11 @@ export interface RealtimeDeps {
   /** Join code -> session id, for every loaded session. */
   joinCodes: Map<string, string>;
   clock: () => number;
+  limits: AbuseLimits;
+  /** Joins with a code that matches no session, per client IP. */
+  failedJoins: WindowLimiter;
+  /** Proxies in front of the server whose X-Forwarded-For is believed (see `clientIp`). */
+  trustProxy: number;
 }
 
 /** Clock and id source for pure domain functions. */

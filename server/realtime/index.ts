@@ -3,6 +3,7 @@ import { cardCommands } from './card-handlers.ts';
 import type { AppSocket, Command } from './command.ts';
 import { authenticate } from './auth.ts';
 import type { RealtimeDeps } from './deps.ts';
+import { gateEvents } from './event-gate.ts';
 import { followUpCommands } from './followup-handlers.ts';
 import { participantCommands } from './participant-handlers.ts';
 import { pollCommands } from './poll-handlers.ts';
@@ -32,12 +33,7 @@ export function registerRealtime(deps: RealtimeDeps): void {
 
   deps.io.use(authenticate(deps));
   deps.io.on('connection', (socket: AppSocket) => {
+    gateEvents(socket, (event) => Object.hasOwn(commands, event), { limits: deps.limits.commands, log: deps.log });
     for (const [name, make] of Object.entries(commands)) socket.on(name as never, make(socket) as never);
-    socket.onAny((event: unknown, ...args: unknown[]) => {
-      // Own keys only: `toString` or `constructor` are no commands.
-      if (typeof event === 'string' && Object.hasOwn(commands, event)) return;
-      const ack = args.at(-1);
-      if (typeof ack === 'function') ack({ ok: false, error: 'unknown_event', message: `Unknown event ${String(event).slice(0, 50)}` });
-    });
   });
 }

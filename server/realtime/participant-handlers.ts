@@ -4,6 +4,8 @@ import { isJoinCodeShape, normaliseJoinCode } from '../../shared/domain/join-cod
 import { isLive, participantView, snapshotFor } from '../../shared/domain/visibility.ts';
 import { fail, ok } from '../../shared/protocol/errors.ts';
 import { ParticipantAddSchema, ProfileUpdateSchema, SessionJoinSchema, SessionResumeSchema } from '../../shared/schemas/commands.ts';
+import { clientIp } from '../security/client-ip.ts';
+import { waitText } from '../security/rate-limiter.ts';
 import { hashSecret, newSecret, secretMatches } from '../security/secrets.ts';
 import { emitCard, emitMeta, emitParticipants } from './broadcast.ts';
 import { bindSocket, emitStudy } from './binding.ts';
@@ -15,9 +17,17 @@ export function participantCommands(deps: RealtimeDeps): Record<string, Command>
   return {
     'session:join': command('session:join', SessionJoinSchema, async (input, socket) => {
       if (socket.data.role === 'facilitator') return fail('forbidden', 'A facilitator connection cannot join as participant');
+      // Guessing codes is throttled per address; while blocked even a right code is refused, so
+      // the answer tells a guesser nothing.
+      const ip = clientIp(socket.request, deps.trustProxy);
+      const wait = deps.failedJoins.retryAfter(ip);
+      if (wait > 0) return fail('rate_limited', `Too many wrong codes from this network; try again in ${waitText(wait)}`);
       const code = normaliseJoinCode(input.code);
       const sessionId = isJoinCodeShape(code) ? deps.joinCodes.get(code) : undefined;
-      if (!sessionId) return fail('not_found', 'No session with this code');
+      if (!sessionId) {
+        deps.failedJoins.record(ip);
+        return fail('not_found', 'No session with this code');
+      }
       const participantId = nanoid();
       const token = newSecret();
       const result = await mutateSession(deps, sessionId, (s) =>

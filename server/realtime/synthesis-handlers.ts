@@ -15,7 +15,8 @@ function themeIdFor(codebook: Codebook, name: string): string {
   const base = normaliseText(name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'thema';
   const taken = new Set([...codebook.themes.map((t) => t.id), 'overig']);
   let id = base;
-  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  // A theme called "Constructor" must not get an id every object already has.
+  for (let n = 2; taken.has(id) || id in Object.prototype; n++) id = `${base}-${n}`;
   return id;
 }
 

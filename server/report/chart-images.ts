@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
 import * as echarts from 'echarts';
+import '../../shared/charts/zrender-guard.ts';
 import type { EChartsOption } from 'echarts';
 import { chartHasData, chartOption, chartTitle, figureBlockOption, type ReportChartKind } from '../../shared/domain/report/charts.ts';
 import type { FigureBlock, ReportModel } from '../../shared/domain/report/types.ts';

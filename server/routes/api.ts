@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, onRequestAsyncHookHandler } from 'fastify';
 import { nanoid } from 'nanoid';
 import { DEFAULT_CODEBOOK } from '../../shared/domain/themes/default-codebook.ts';
 import { CreateStudyBodySchema, type Study } from '../../shared/schemas/study.ts';
@@ -6,12 +6,12 @@ import { hashSecret, newSecret } from '../security/secrets.ts';
 import type { Repository } from '../storage/repository.ts';
 
 /** The small HTTP API; everything live goes over the socket. */
-export function apiRoutes(repo: Repository, clock: () => number): FastifyPluginAsync {
+export function apiRoutes(repo: Repository, clock: () => number, limitCreates: onRequestAsyncHookHandler): FastifyPluginAsync {
   return async (app) => {
-    app.get('/api/health', async () => ({ ok: true, brokenFiles: repo.broken.size }));
+    app.get('/api/health', async () => ({ ok: true, brokenFiles: repo.broken.size, recoveredFiles: repo.recovered.size }));
 
     /** Creates a study. The key in the answer is the facilitator's secret and is shown only once. */
-    app.post('/api/studies', async (request, reply) => {
+    app.post('/api/studies', { onRequest: limitCreates }, async (request, reply) => {
       const parsed = CreateStudyBodySchema.safeParse(request.body);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];

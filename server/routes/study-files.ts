@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import { buildReport } from '../../shared/domain/report/build.ts';
 import { renderMarkdown } from '../../shared/domain/report/markdown.ts';
 import { ARCHIVE_FORMAT, StudyArchiveSchema, type StudyArchive } from '../../shared/schemas/archive.ts';
@@ -17,6 +17,8 @@ export interface StudyFileDeps {
   joinCodes: Map<string, string>;
   newJoinCode: () => string;
   clock: () => number;
+  /** Per-IP limit of requests that create things (the import). */
+  limitCreates: onRequestAsyncHookHandler;
 }
 
 type Failure = { error: string; message: string };
@@ -85,7 +87,7 @@ export function studyFileRoutes(deps: StudyFileDeps): FastifyPluginAsync {
      * nothing changed, when the file is not a valid archive or its study or sessions already exist
      * here. Join codes taken on this server get new ones.
      */
-    app.post('/api/studies/import', { bodyLimit: IMPORT_MAX_BYTES }, async (request, reply) => {
+    app.post('/api/studies/import', { bodyLimit: IMPORT_MAX_BYTES, onRequest: deps.limitCreates }, async (request, reply) => {
       const parsed = StudyArchiveSchema.safeParse(request.body);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];

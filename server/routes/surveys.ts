@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import { nanoid } from 'nanoid';
 import { z } from 'zod';
 import { surveyFigures } from '../../shared/domain/survey-figures.ts';
@@ -18,6 +18,8 @@ const FILE_TYPES = ['text/csv', 'text/tab-separated-values', 'application/octet-
 export interface SurveyRouteDeps {
   repo: Repository;
   clock: () => number;
+  /** Per-IP limit of uploads (preview and import), counted once the key is checked. */
+  limitCreates: onRequestAsyncHookHandler;
 }
 
 type StudyParams = { Params: { studyId: string } };
@@ -69,7 +71,7 @@ export function surveyRoutes(deps: SurveyRouteDeps): FastifyPluginAsync {
     });
 
     /** Reads a file (the raw bytes as body) and guesses a mapping; stores nothing. */
-    app.post<StudyParams>('/api/studies/:studyId/surveys/preview', { bodyLimit: SURVEY_FILE_MAX_BYTES }, async (request, reply) => {
+    app.post<StudyParams>('/api/studies/:studyId/surveys/preview', { bodyLimit: SURVEY_FILE_MAX_BYTES, onRequest: deps.limitCreates }, async (request, reply) => {
       if (!Buffer.isBuffer(request.body)) return failure(reply, 415, 'invalid_payload', 'Send the survey file itself as text/csv or application/octet-stream');
       const table = readSurveyFile(request.body);
       if (!table.ok) return refuse(reply, table.problem);
@@ -79,7 +81,7 @@ export function surveyRoutes(deps: SurveyRouteDeps): FastifyPluginAsync {
     });
 
     /** Imports a file with its mapping; the file is read and checked again, so a preview proves nothing. */
-    app.post<StudyParams>('/api/studies/:studyId/surveys', { bodyLimit: IMPORT_BODY_LIMIT }, async (request, reply) => {
+    app.post<StudyParams>('/api/studies/:studyId/surveys', { bodyLimit: IMPORT_BODY_LIMIT, onRequest: deps.limitCreates }, async (request, reply) => {
       const body = SurveyImportBodySchema.safeParse(request.body);
       if (!body.success) {
         const issue = body.error.issues[0];

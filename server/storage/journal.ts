@@ -1,4 +1,4 @@
-import { open, readFile, type FileHandle } from 'node:fs/promises';
+import { open, readFile, rename, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { CorruptFileError } from './errors.ts';
 import { syncFolder } from './json-file-adapter.ts';
@@ -16,8 +16,11 @@ export interface Journal {
   /** The lines on disk. A torn last line (a crash mid-append, never acknowledged) is dropped. */
   read(): Promise<unknown[]>;
   append(entry: unknown): Promise<void>;
-  /** Empties the journal, after its entries went into a snapshot. */
-  reset(): Promise<void>;
+  /**
+   * Renames the journal to `to` (replacing what was there) and starts an empty one, after its
+   * entries went into a snapshot. Durable (folder fsync) when it resolves.
+   */
+  rotate(to: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -89,13 +92,19 @@ export function createJournal(file: string): Journal {
       entries++;
     },
 
-    async reset() {
-      const fh = await ensureOpen();
-      await fh.truncate(0);
-      await fh.datasync();
+    async rotate(to) {
+      // Cut an unacknowledged partial line first: the renamed file is never appended to again.
+      if (needsTruncate && handle) {
+        await handle.truncate(size);
+        needsTruncate = false;
+      }
+      await handle?.close();
+      handle = null;
+      validBytes = null;
+      await rename(file, to);
       size = 0;
       entries = 0;
-      needsTruncate = false;
+      await syncFolder(dirname(file));
     },
 
     async close() {

@@ -1,9 +1,10 @@
-import { open, readFile } from 'node:fs/promises';
+import { copyFile, open, readFile, rename } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import type { Adapter } from 'lowdb';
 import writeFileAtomic from 'write-file-atomic';
 import type { z } from 'zod';
 import { CorruptFileError } from './errors.ts';
+import { previousPath } from './paths.ts';
 
 /** fsync of the folder makes a rename or a new file in it durable too. */
 export async function syncFolder(folder: string): Promise<void> {
@@ -13,6 +14,30 @@ export async function syncFolder(folder: string): Promise<void> {
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * Keeps the current `file` as `file.prev`: a synced copy, renamed over the one before. A copy,
+ * not a hard link: damage done to the file in place must not reach its previous version.
+ * `file` stays in place throughout, so a crash never leaves it missing. Resolves without doing
+ * anything when `file` does not exist. Durable once the folder is synced.
+ */
+export async function keepPrevious(file: string): Promise<void> {
+  const previous = previousPath(file);
+  const temporary = `${previous}.tmp`;
+  try {
+    await copyFile(file, temporary);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  const handle = await open(temporary, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await rename(temporary, previous);
 }
 
 /**

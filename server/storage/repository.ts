@@ -1,14 +1,14 @@
-import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Memory } from 'lowdb';
-import { SessionSchema, type Session } from '../../shared/schemas/session.ts';
-import { StudySchema, type Study } from '../../shared/schemas/study.ts';
+import type { Session } from '../../shared/schemas/session.ts';
+import type { Study } from '../../shared/schemas/study.ts';
 import { coalescingDocument, snapshotPersistence, type Persistence, type StoredDocument } from './document.ts';
 import { CorruptFileError } from './errors.ts';
-import { ValidatedJsonFile } from './json-file-adapter.ts';
-import { createJournal } from './journal.ts';
-import { documentPath, journalPath, parseDocumentFileName, type DocumentKind } from './paths.ts';
-import { journaledSessionPersistence, readSession } from './session-persistence.ts';
+import { fileBackend, type FileStorageOptions } from './file-backend.ts';
+import type { Loaded, Recovery } from './journaled-reader.ts';
+import type { DocumentKind } from './paths.ts';
+
+export { readStoredSession, readStoredStudy, type FileStorageOptions } from './file-backend.ts';
 
 /** A stored file that could not be loaded; the rest of the data still is. */
 export interface BrokenFile {
@@ -18,6 +18,12 @@ export interface BrokenFile {
   message: string;
 }
 
+/** A document whose snapshot was unusable, loaded from its previous version instead. */
+export interface RecoveredFile extends Recovery {
+  kind: DocumentKind;
+  id: string;
+}
+
 /** All studies and sessions, held in memory and written through to storage. */
 export interface Repository {
   /** Reads every document; broken files are reported, not thrown. */
@@ -25,6 +31,8 @@ export interface Repository {
   studies: Map<string, StoredDocument<Study>>;
   sessions: Map<string, StoredDocument<Session>>;
   broken: Map<string, BrokenFile>;
+  /** Loaded from the previous version on start (their snapshot was rewritten from it). */
+  recovered: Map<string, RecoveredFile>;
   createStudy(study: Study): Promise<StoredDocument<Study>>;
   createSession(session: Session): Promise<StoredDocument<Session>>;
   /** Removes a document and its files: only to undo a half-done import. */
@@ -37,18 +45,21 @@ export interface Repository {
   onSessionRollback: (id: string) => void;
 }
 
+/** A document read from storage, with how its later changes are written. */
+export interface Opened<T> extends Loaded<T> {
+  persistence: Persistence<T>;
+}
+
 /** Where documents live: files or memory. */
-interface Backend {
+export interface Backend {
   file(kind: DocumentKind, id: string): string;
   list(): Promise<{ kind: DocumentKind; id: string }[]>;
-  readStudy(id: string): Promise<Study | null>;
-  readSession(id: string): Promise<Session | null>;
+  openStudy(id: string): Promise<Opened<Study> | null>;
+  openSession(id: string): Promise<Opened<Session> | null>;
   /** Writes a new document in full, then returns how later changes are written. */
   createStudy(study: Study): Promise<Persistence<Study>>;
   createSession(session: Session): Promise<Persistence<Session>>;
   remove(kind: DocumentKind, id: string): Promise<void>;
-  persistStudy(study: Study): Persistence<Study>;
-  persistSession(session: Session): Persistence<Session>;
 }
 
 function createRepository(backend: Backend): Repository {
@@ -61,18 +72,17 @@ function createRepository(backend: Backend): Repository {
     studies: new Map(),
     sessions: new Map(),
     broken: new Map(),
+    recovered: new Map(),
     onSessionRollback: () => {},
 
     async load() {
       for (const { kind, id } of await backend.list()) {
         try {
-          if (kind === 'study') {
-            const data = await backend.readStudy(id);
-            if (data) repo.studies.set(id, studyDocument(backend.persistStudy(checkId(data, id, backend.file(kind, id))), data));
-          } else {
-            const data = await backend.readSession(id);
-            if (data) repo.sessions.set(id, sessionDocument(backend.persistSession(checkId(data, id, backend.file(kind, id))), data));
-          }
+          const opened = kind === 'study' ? await backend.openStudy(id) : await backend.openSession(id);
+          if (!opened) continue;
+          if (opened.recovered) repo.recovered.set(id, { kind, id, ...opened.recovered });
+          if (kind === 'study') repo.studies.set(id, studyDocument(opened.persistence as Persistence<Study>, opened.data as Study));
+          else repo.sessions.set(id, sessionDocument(opened.persistence as Persistence<Session>, opened.data as Session));
         } catch (error) {
           if (!(error instanceof CorruptFileError)) throw error;
           repo.broken.set(id, { kind, id, file: error.file, message: error.message });
@@ -113,43 +123,12 @@ function createRepository(backend: Backend): Repository {
   return repo;
 }
 
-function checkId<T extends { id: string }>(data: T, id: string, file: string): T {
-  if (data.id !== id) throw new CorruptFileError(file, `holds id ${data.id}, not ${id}`);
-  return data;
-}
-
 /**
- * JSON files in `dataDir`: `study-<id>.json`, and per session a lowdb snapshot
- * `session-<id>.json` with its journal `session-<id>.journal`.
+ * JSON files in `dataDir`, per study and per session: a lowdb snapshot `<kind>-<id>.json`, its
+ * journal `<kind>-<id>.journal`, and the previous snapshot and journal (`.prev`) to recover from.
  */
-export async function createFileRepository(dataDir: string): Promise<Repository> {
-  await mkdir(dataDir, { recursive: true });
-  const studyFile = (id: string) => new ValidatedJsonFile(documentPath(dataDir, 'study', id), StudySchema);
-  const sessionFile = (id: string) => new ValidatedJsonFile(documentPath(dataDir, 'session', id), SessionSchema);
-  const journal = (id: string) => createJournal(journalPath(dataDir, id));
-  return createRepository({
-    file: (kind, id) => documentPath(dataDir, kind, id),
-    async list() {
-      const names = (await readdir(dataDir)).sort();
-      return names.map(parseDocumentFileName).filter((d) => d !== null);
-    },
-    readStudy: (id) => studyFile(id).read(),
-    readSession: (id) => readSession(sessionFile(id), journal(id)),
-    async createStudy(study) {
-      await studyFile(study.id).write(study);
-      return snapshotPersistence(studyFile(study.id), study);
-    },
-    async createSession(session) {
-      await sessionFile(session.id).write(session);
-      return journaledSessionPersistence(sessionFile(session.id), journal(session.id), session);
-    },
-    async remove(kind, id) {
-      await rm(documentPath(dataDir, kind, id), { force: true });
-      if (kind === 'session') await rm(journalPath(dataDir, id), { force: true });
-    },
-    persistStudy: (study) => snapshotPersistence(studyFile(study.id), study),
-    persistSession: (session) => journaledSessionPersistence(sessionFile(session.id), journal(session.id), session),
-  });
+export async function createFileRepository(dataDir: string, options: FileStorageOptions = {}): Promise<Repository> {
+  return createRepository(await fileBackend(dataDir, options));
 }
 
 /** Nothing on disk: for fast tests of everything but persistence. */
@@ -157,17 +136,10 @@ export function createMemoryRepository(): Repository {
   return createRepository({
     file: (kind, id) => join('memory', `${kind}-${id}.json`),
     list: async () => [],
-    readStudy: async () => null,
-    readSession: async () => null,
+    openStudy: async () => null,
+    openSession: async () => null,
     createStudy: async (study) => snapshotPersistence(new Memory<Study>(), study),
     createSession: async (session) => snapshotPersistence(new Memory<Session>(), session),
     remove: async () => {},
-    persistStudy: (study) => snapshotPersistence(new Memory<Study>(), study),
-    persistSession: (session) => snapshotPersistence(new Memory<Session>(), session),
   });
-}
-
-/** What is stored for a session right now (snapshot plus journal): for tests and benchmarks. */
-export async function readStoredSession(dataDir: string, id: string): Promise<Session | null> {
-  return readSession(new ValidatedJsonFile(documentPath(dataDir, 'session', id), SessionSchema), createJournal(journalPath(dataDir, id)));
 }

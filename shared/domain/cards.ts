@@ -18,6 +18,15 @@ function authorFor(session: Session, actor: Actor, command: CardAdd): Result<Aut
   return ok(attribution);
 }
 
+/**
+ * Most cards one participant may write in a session, deleted ones included (they are stored too).
+ * A busy session sees a few dozen per person; the cap stops a script from filling the file.
+ */
+export const MAX_CARDS_PER_PARTICIPANT = 200;
+
+const cardsBy = (session: Session, participantId: string): number =>
+  Object.values(session.cards).filter((c) => c.author.kind === 'participant' && c.author.participantId === participantId).length;
+
 const sameAuthor = (a: Author, b: Author): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /**
@@ -50,6 +59,10 @@ export function addCard(session: Session, actor: Actor, command: CardAdd, now: n
   if (command.domain !== null && !session.domains.includes(command.domain)) return fail('not_found', 'No such domain in this session');
   if (command.anonymous && actor.role === 'participant' && !session.settings.allowAnonymousCards) {
     return fail('forbidden', 'This session does not allow anonymous cards');
+  }
+  // The scribe attributing cards for the room is not capped: only what a participant sends.
+  if (actor.role === 'participant' && cardsBy(session, actor.participantId) >= MAX_CARDS_PER_PARTICIPANT) {
+    return fail('too_large', `You have written ${MAX_CARDS_PER_PARTICIPANT} cards in this session, the most one person can add`);
   }
   const card: Card = { ...candidate, createdAt: now, updatedAt: now };
   return ok({ session: touch(session, now, { cards: { ...session.cards, [card.id]: card } }), value: card });

@@ -30,7 +30,9 @@ export const NO_DOMAIN = '—';
  * from, so the themes that recur in every domain stand out.
  */
 export function studyMatrix(sessions: Session[], codebook: Codebook): StudyMatrix {
-  const cells: StudyMatrix['cells'] = {};
+  // Domains are free text: a plain object would hand back Object.prototype for "__proto__" (or
+  // Object for "constructor") and the counts below would be written onto it. Maps, then records.
+  const grid = new Map<string, Map<string, MatrixCell>>();
   const texts: StudyMatrix['texts'] = {};
   const labels = new Map<string, string>();
   const domains = new Set<string>();
@@ -43,8 +45,8 @@ export function studyMatrix(sessions: Session[], codebook: Codebook): StudyMatri
         const card = session.cards[cardId]!;
         const domain = card.domain ?? (session.domains.length === 1 ? session.domains[0]! : NO_DOMAIN);
         domains.add(domain);
-        const row = (cells[theme.id] ??= {});
-        const cell = (row[domain] ??= { cards: 0, votes: 0, cardRefs: [] });
+        const row = grid.get(theme.id) ?? grid.set(theme.id, new Map()).get(theme.id)!;
+        const cell = row.get(domain) ?? row.set(domain, { cards: 0, votes: 0, cardRefs: [] }).get(domain)!;
         cell.cards += 1;
         cell.votes += (tally.get(cardId)?.length ?? 0) + card.handVotes;
         cell.cardRefs.push(`${session.id}:${cardId}`);
@@ -53,11 +55,13 @@ export function studyMatrix(sessions: Session[], codebook: Codebook): StudyMatri
     }
   }
   const realDomains = [...domains].filter((d) => d !== NO_DOMAIN).sort();
-  const recurring = Object.keys(cells)
-    .filter((id) => id !== 'overig' && realDomains.length > 1 && realDomains.every((d) => (cells[id]![d]?.cards ?? 0) > 0))
+  const recurring = [...grid.keys()]
+    .filter((id) => id !== 'overig' && realDomains.length > 1 && realDomains.every((d) => (grid.get(id)!.get(d)?.cards ?? 0) > 0))
     .sort();
+  // Object.fromEntries defines own keys, "__proto__" included.
+  const cells: StudyMatrix['cells'] = Object.fromEntries([...grid].map(([id, row]) => [id, Object.fromEntries(row)]));
   return {
-    themes: [...labels].filter(([id]) => cells[id]).map(([id, label]) => ({ id, label })),
+    themes: [...labels].filter(([id]) => grid.has(id)).map(([id, label]) => ({ id, label })),
     domains: [...realDomains, ...(domains.has(NO_DOMAIN) ? [NO_DOMAIN] : [])],
     cells,
     recurring,

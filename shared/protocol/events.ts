@@ -26,7 +26,8 @@ type Cmd<S extends z.ZodType, T> = (payload: z.input<S>, ack: AckFn<T>) => void;
 
 /**
  * Commands, client to server. Every one carries an ack. Common errors for all:
- * `invalid_payload` (schema), `unauthorised` (no role for it), `rate_limited`, `storage_failed`
+ * `invalid_payload` (schema), `unauthorised` (no role for it), `rate_limited` (too many events
+ * from this socket: the command did not run; retry a moment later), `storage_failed`
  * (not written, nothing changed), `internal`.
  * Session-scoped commands name their `sessionId`, which must be the session the socket opened
  * or joined (`forbidden` otherwise).
@@ -55,7 +56,10 @@ export interface ClientToServerEvents {
   /** Facilitator (scribe). Add a person in the room, to attribute cards to. */
   'participant:add': Cmd<typeof C.ParticipantAddSchema, ParticipantView>;
 
-  /** Anyone. Join by code as a participant. Errors: not_found (no such code), wrong_phase (closed). */
+  /**
+   * Anyone. Join by code as a participant. Errors: not_found (no such code), wrong_phase (closed),
+   * too_large (the session is full), rate_limited (too many wrong codes from this address lately).
+   */
   'session:join': Cmd<typeof C.SessionJoinSchema, JoinResult>;
   /** Participant. Resume after reload or reconnect with the token from join. Errors: unauthorised, not_found. */
   'session:resume': Cmd<typeof C.SessionResumeSchema, SessionSnapshot>;
@@ -64,7 +68,8 @@ export interface ClientToServerEvents {
 
   /**
    * Participant (collecting) or facilitator (any phase but closed). Idempotent by card id.
-   * Errors: wrong_phase, locked, not_found (column), conflict (id taken by another card), forbidden.
+   * Errors: wrong_phase, locked, not_found (column), conflict (id taken by another card), forbidden,
+   * too_large (the participant wrote MAX_CARDS_PER_PARTICIPANT cards already).
    */
   'card:add': Cmd<typeof C.CardAddSchema, CardView>;
   /** Author (collecting) or facilitator. Errors: not_found, forbidden, wrong_phase, locked. */

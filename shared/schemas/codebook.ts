@@ -1,7 +1,14 @@
 import { z } from 'zod';
 
-/** Theme ids: readable slugs such as `tarieven` or `nieuw-3`. */
-export const ThemeIdSchema = z.string().regex(/^[a-z0-9_-]{1,64}$/, 'theme id: lowercase letters, digits, _ or -');
+/**
+ * Theme ids: readable slugs such as `tarieven` or `nieuw-3`. They key plain records (findings,
+ * answers, the theme vocabulary), so names every object inherits (`constructor`, `__proto__`) are
+ * refused, as for other ids.
+ */
+export const ThemeIdSchema = z
+  .string()
+  .regex(/^[a-z0-9_-]{1,64}$/, 'theme id: lowercase letters, digits, _ or -')
+  .refine((id) => !(id in Object.prototype), 'theme id must not be the name of a built-in object property');
 
 /** A theme of a codebook: what the facilitator (or the built-in default) says it is about. */
 export const CodebookThemeSchema = z.object({

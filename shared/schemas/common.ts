@@ -29,7 +29,7 @@ export const IdSchema = z
 export type Id = z.infer<typeof IdSchema>;
 
 /** Trimmed text of bounded length; blank text is refused. */
-export const text = (max: number) => z.string().trim().min(1).max(max);
+export const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
 /** Optional free text: trimmed, empty becomes undefined. */
 export const optionalText = (max: number) =>

@@ -30,6 +30,8 @@ export interface BrowserHarness {
   adopt(name: string, page: Page): AppPage;
   /** Throws if any page had an uncaught exception or a console error not in `allowConsole`. */
   assertNoErrors(allowConsole?: RegExp[]): void;
+  /** Closes the server and starts it anew on the same port and data folder, as a deploy or crash would. */
+  restartServer(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -105,7 +107,7 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
     return entry;
   }
 
-  return {
+  const harness: BrowserHarness = {
     server: { ...built, url },
     browser,
     adopt,
@@ -121,13 +123,20 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
       ]);
       if (problems.length) throw new Error(`Unexpected errors in the browser:\n${problems.join('\n')}`);
     },
+    async restartServer() {
+      await harness.server.app.close();
+      const again = await buildApp({ dataDir: data.dir, clientDir: CLIENT_DIR });
+      await again.app.listen({ port, host: '127.0.0.1' });
+      harness.server = { ...again, url };
+    },
     async close() {
       for (const context of contexts) await context.close().catch(() => {});
       await browser.close();
-      await built.app.close();
+      await harness.server.app.close();
       await data.remove();
     },
   };
+  return harness;
 }
 
 /** Waits until `locator`'s attribute equals `expected`; on timeout, says what it was instead. */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { io as connect, type Socket } from 'socket.io-client';
-import { buildApp, type BuiltApp } from '../../server/app.ts';
+import { buildApp, type AppOptions, type BuiltApp } from '../../server/app.ts';
 import type { Ack, ClientToServerEvents, CommandData, CommandName, CommandPayload, ServerToClientEvents } from '../../shared/protocol/events.ts';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -20,9 +20,9 @@ export async function tempDataDir(): Promise<{ dir: string; remove: () => Promis
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }
 
-/** The real server on port 0; with `dataDir` it stores real files there. */
-export async function startServer(options: { dataDir?: string } = {}): Promise<TestServer> {
-  const built = await buildApp({ dataDir: options.dataDir, clientDir: '/nonexistent-client' });
+/** The real server on port 0; with `dataDir` it stores real files there. Abuse limits are the defaults unless given. */
+export async function startServer(options: Pick<AppOptions, 'dataDir' | 'limits' | 'clientDir' | 'allowedOrigins' | 'trustProxy'> = {}): Promise<TestServer> {
+  const built = await buildApp({ clientDir: '/nonexistent-client', ...options });
   await built.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = built.app.server.address() as AddressInfo;
   return { ...built, url: `http://127.0.0.1:${port}`, dataDir: options.dataDir, close: () => built.app.close() };

@@ -72,14 +72,18 @@ function countPeople(people: Profile[], unknown: string): ParticipantCounts {
     regions: {},
     named: [],
   };
+  // Regions are typed in by participants: counted in a Map, so "constructor" or "__proto__" is a
+  // region like any other rather than a member of every object.
+  const regions = new Map<string, number>();
   for (const p of people) {
     counts.scope[p.scope ?? 'onbekend']++;
     counts.size[p.size ?? 'onbekend']++;
     const region = p.region ?? unknown;
-    counts.regions[region] = (counts.regions[region] ?? 0) + 1;
+    regions.set(region, (regions.get(region) ?? 0) + 1);
     const name = namedAs(p);
     if (name) counts.named.push(name);
   }
+  counts.regions = Object.fromEntries(regions);
   counts.named.sort((a, b) => a.localeCompare(b));
   return counts;
 }

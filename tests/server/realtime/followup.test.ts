@@ -132,8 +132,8 @@ describe('follow-up calls through the real server', () => {
     const cases: [string, CommandName, unknown, string][] = [
       ['wrong verdict', 'followup:answer', { ...answer, verdict: 'ja' }, 'invalid_payload'],
       ['unknown theme', 'followup:answer', { ...answer, themeId: 'bestaat-niet' }, 'not_found'],
-      ['__proto__ as theme', 'followup:answer', { ...answer, themeId: '__proto__' }, 'not_found'],
-      ['constructor as theme', 'followup:answer', { ...answer, themeId: 'constructor' }, 'not_found'],
+      ['__proto__ as theme', 'followup:answer', { ...answer, themeId: '__proto__' }, 'invalid_payload'],
+      ['constructor as theme', 'followup:answer', { ...answer, themeId: 'constructor' }, 'invalid_payload'],
       ['unknown call', 'followup:answer', { ...answer, callId: uid() }, 'not_found'],
       ['__proto__ as call', 'followup:answer', { ...answer, callId: '__proto__' }, 'invalid_payload'],
       ['__proto__ as new call id', 'followup:save', { ...call(sessionId), id: '__proto__' }, 'invalid_payload'],

@@ -73,9 +73,9 @@ describe('POST /api/studies', () => {
 });
 
 describe('GET /api/health', () => {
-  it('answers with the number of broken files', async () => {
+  it('answers with the number of broken files and of files recovered from their previous version', async () => {
     const response = await fetch(`${server.url}/api/health`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ ok: true, brokenFiles: 0 });
+    expect(await response.json()).toEqual({ ok: true, brokenFiles: 0, recoveredFiles: 0 });
   });
 });

@@ -114,7 +114,7 @@ describe('a data folder with broken files', () => {
     opened.push(participant);
     expect(await send(participant, 'session:join', { code: snapshot.session.joinCode, profile: { name: 'Ann', consent: false } })).toMatchObject({ ok: true });
     const health = await fetch(`${server.url}/api/health`);
-    expect(await health.json()).toEqual({ ok: true, brokenFiles: 6 });
+    expect(await health.json()).toEqual({ ok: true, brokenFiles: 6, recoveredFiles: 0 });
   });
 
   it('answers corrupt_file naming the file when a broken session is opened', async () => {

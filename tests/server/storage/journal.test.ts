@@ -12,7 +12,8 @@ import { createJournal } from '../../../server/storage/journal.ts';
 import { documentPath, journalPath } from '../../../server/storage/paths.ts';
 import { readStoredSession } from '../../../server/storage/repository.ts';
 import { applyPatch, diffSession } from '../../../server/storage/session-patch.ts';
-import { journaledSessionPersistence } from '../../../server/storage/session-persistence.ts';
+import { sessionCodec } from '../../../server/storage/codecs.ts';
+import { journaledPersistence } from '../../../server/storage/journaled-persistence.ts';
 import { ANN, BOB, FACILITATOR, T0, columnId, makeSession, participant, unwrap, withParticipant } from '../../shared/fixtures.ts';
 import { tempDataDir } from '../helpers.ts';
 
@@ -68,7 +69,7 @@ describe('the journaled session store', () => {
     const snapshot = new ValidatedJsonFile(documentPath(data.dir, 'session', initial.id), SessionSchema);
     await snapshot.write(initial);
     const journal = createJournal(journalPath(data.dir, initial.id));
-    const doc = coalescingDocument(journaledSessionPersistence(snapshot, journal, initial, limits), initial, 'test');
+    const doc = coalescingDocument(journaledPersistence(snapshot, journal, sessionCodec, initial, { limits }), initial, 'test');
     return { doc, journal };
   }
 
@@ -92,7 +93,11 @@ describe('the journaled session store', () => {
     for (const state of states.slice(5, 8)) await doc.set(state);
     expect(journal.entries).toBe(3);
     await doc.close();
-    expect((await stat(journalPath(data.dir, states[0]!.id))).size).toBe(0);
+    // The folded journal becomes the previous one: the previous snapshot plus it give the new one.
+    await expect(stat(journalPath(data.dir, states[0]!.id))).rejects.toMatchObject({ code: 'ENOENT' });
+    const previous = SessionSchema.parse(JSON.parse(await readFile(`${documentPath(data.dir, 'session', states[0]!.id)}.prev`, 'utf8')));
+    expect(previous).toEqual(states[4]);
+    expect((await readFile(`${journalPath(data.dir, states[0]!.id)}.prev`, 'utf8')).trim().split('\n')).toHaveLength(3);
     expect(await readStoredSession(data.dir, states[0]!.id)).toEqual(states[7]);
   });
 
@@ -107,7 +112,7 @@ describe('the journaled session store', () => {
     // A server started on this folder appends after the last complete line.
     const journal = createJournal(file);
     const restarted = coalescingDocument(
-      journaledSessionPersistence(new ValidatedJsonFile(documentPath(data.dir, 'session', states[0]!.id), SessionSchema), journal, states[1]!),
+      journaledPersistence(new ValidatedJsonFile(documentPath(data.dir, 'session', states[0]!.id), SessionSchema), journal, sessionCodec, states[1]!, { limits: { entries: 1000, bytes: 1 << 30 } }),
       states[1]!,
       'test',
     );

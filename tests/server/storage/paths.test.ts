@@ -1,6 +1,6 @@
 import { dirname, join, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { documentPath, parseDocumentFileName } from '../../../server/storage/paths.ts';
+import { documentFiles, documentPath, isLeftoverFile, parseDocumentFileName, parseStoredDocumentName } from '../../../server/storage/paths.ts';
 
 const root = resolve('/srv/werksessie/data');
 
@@ -67,5 +67,43 @@ describe('parseDocumentFileName', () => {
     ['session-abc.defgh.json', null],
   ])('%s -> %j', (name, expected) => {
     expect(parseDocumentFileName(name)).toEqual(expected);
+  });
+});
+
+describe('the files of a document beside its snapshot', () => {
+  it('are named after the snapshot, and a hostile id is refused for all of them', () => {
+    expect(documentFiles(root, 'session', 'abcdefgh')).toEqual({
+      snapshot: join(root, 'session-abcdefgh.json'),
+      journal: join(root, 'session-abcdefgh.journal'),
+      previous: join(root, 'session-abcdefgh.json.prev'),
+      previousJournal: join(root, 'session-abcdefgh.journal.prev'),
+      corrupt: join(root, 'session-abcdefgh.json.corrupt'),
+    });
+    expect(() => documentFiles(root, 'study', '../../etc')).toThrow(/Unsafe document id/);
+  });
+
+  it.each([
+    ['session-abcdefgh.json', { kind: 'session', id: 'abcdefgh' }],
+    ['study-abcdefgh.json.prev', { kind: 'study', id: 'abcdefgh' }],
+    ['session-abcdefgh.journal', null],
+    ['session-abcdefgh.journal.prev', null],
+    ['session-abcdefgh.json.corrupt', null],
+    ['session-abc.json.prev', null],
+    ['session-abcdefgh.json.prev.tmp', null],
+  ])('a document to load: %s -> %j', (name, expected) => {
+    expect(parseStoredDocumentName(name)).toEqual(expected);
+  });
+
+  it.each([
+    ['session-abcdefgh.json.123456789', true],
+    ['study-abcdefgh.json.prev.tmp', true],
+    ['session-abcdefgh.json', false],
+    ['session-abcdefgh.json.prev', false],
+    ['session-abcdefgh.journal.prev', false],
+    ['session-abcdefgh.json.corrupt', false],
+    ['notes.txt.123', false],
+    ['session-abc.json.123', false],
+  ])('a leftover of an interrupted write: %s -> %s', (name, expected) => {
+    expect(isLeftoverFile(name)).toBe(expected);
   });
 });

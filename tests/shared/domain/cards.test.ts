@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addCard, deleteCard, editCard, mergeCards, restoreCard, setHandVotes } from '../../../shared/domain/cards.ts';
+import { addCard, deleteCard, editCard, MAX_CARDS_PER_PARTICIPANT, mergeCards, restoreCard, setHandVotes } from '../../../shared/domain/cards.ts';
 import { updateSession } from '../../../shared/domain/session-settings.ts';
 import { snapshotFor } from '../../../shared/domain/visibility.ts';
 import { castVote, votesUsed } from '../../../shared/domain/votes.ts';
@@ -108,6 +108,18 @@ describe('addCard', () => {
     const s = collecting();
     expectFail(addCard(s, participant(ANN), addCmd(s, { id: 'card-0001', domain: 'Wlz' }), T0), 'not_found');
     expect(unwrap(addCard(s, participant(ANN), addCmd(s, { id: 'card-0001', domain: null }), T0)).value.domain).toBeNull();
+  });
+
+  it(`caps a participant at ${MAX_CARDS_PER_PARTICIPANT} cards, deleted ones included; not the facilitator`, () => {
+    let s = collecting();
+    for (let i = 0; i < MAX_CARDS_PER_PARTICIPANT; i++) s = unwrap(addCard(s, participant(ANN), addCmd(s, { id: `card-${String(i).padStart(4, '0')}` }), T0)).session;
+    s = unwrap(deleteCard(s, participant(ANN), 'card-0000', T0)).session;
+    expect(addCard(s, participant(ANN), addCmd(s, { id: 'card-extra' }), T0)).toMatchObject({ ok: false, error: 'too_large', message: expect.stringContaining(`${MAX_CARDS_PER_PARTICIPANT} cards`) });
+    // A retry of a stored card is still answered; Bob and the scribe are not affected.
+    expect(addCard(s, participant(ANN), addCmd(s, { id: 'card-0001' }), T0)).toMatchObject({ ok: true });
+    expect(addCard(s, participant(BOB), addCmd(s, { id: 'card-bob' }), T0)).toMatchObject({ ok: true });
+    const attributed = addCmd(s, { id: 'card-scribe', attribution: { kind: 'participant', participantId: ANN } });
+    expect(addCard(s, FACILITATOR, attributed, T0)).toMatchObject({ ok: true });
   });
 
   describe('anonymous cards', () => {

@@ -1,0 +1,21 @@
+import type { onRequestAsyncHookHandler } from 'fastify';
+import { waitText, type WindowLimiter } from './rate-limiter.ts';
+
+/**
+ * A route hook counting requests per client IP (`request.ip`, which honours TRUST_PROXY) and
+ * answering 429 past the limit, before the body is read.
+ */
+export function limitPerIp(limiter: WindowLimiter): onRequestAsyncHookHandler {
+  return async (request, reply) => {
+    const wait = limiter.retryAfter(request.ip);
+    if (wait > 0) {
+      // Do not read an upload that is refused anyway.
+      if (Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding']) reply.header('connection', 'close');
+      return reply
+        .code(429)
+        .header('retry-after', String(Math.ceil(wait / 1000)))
+        .send({ error: 'rate_limited', message: `Too many requests from this address; try again in ${waitText(wait)}` });
+    }
+    limiter.record(request.ip);
+  };
+}
