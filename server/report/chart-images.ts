@@ -3,7 +3,7 @@ import { Resvg } from '@resvg/resvg-js';
 import * as echarts from 'echarts';
 import '../../shared/charts/zrender-guard.ts';
 import type { EChartsOption } from 'echarts';
-import { chartHasData, chartOption, chartTitle, figureBlockOption, type ReportChartKind } from '../../shared/domain/report/charts.ts';
+import { chartHasData, chartHeight, chartOption, chartTitle, figureBlockOption, figureChartHeight, type ReportChartKind } from '../../shared/domain/report/charts.ts';
 import type { FigureBlock, ReportModel } from '../../shared/domain/report/types.ts';
 
 /** Size in CSS pixels (96 per inch), which is also how the DOCX places the image. */
@@ -24,10 +24,6 @@ export interface ChartImage extends ChartSize {
 export const CHART_WIDTH = 600;
 /** PNG pixels per CSS pixel, so the charts stay sharp when printed. */
 const PNG_SCALE = 2;
-const ROW_HEIGHT = 34;
-const MIN_HEIGHT = 220;
-/** Leaves room on the page for the heading above the chart. */
-const MAX_HEIGHT = 760;
 
 const require = createRequire(import.meta.url);
 /*
@@ -37,11 +33,9 @@ const require = createRequire(import.meta.url);
 const FONT_FAMILY = 'DejaVu Sans Condensed';
 const FONT_FILES = ['DejaVuSansCondensed.ttf', 'DejaVuSansCondensed-Bold.ttf'].map((file) => require.resolve(`dejavu-fonts-ttf/ttf/${file}`));
 
-/** The size of a report's chart: bar and heatmap charts grow with their rows. */
+/** The size of a report's chart: the page width, and the height the web page uses too. */
 export function chartSize(report: ReportModel, kind: ReportChartKind): ChartSize {
-  const rows = kind === 'votesPerTheme' ? report.figures.votesPerTheme.length : kind === 'matrix' ? report.figures.matrix.rows.length : 0;
-  const height = kind === 'balance' ? 320 : 100 + rows * ROW_HEIGHT;
-  return { width: CHART_WIDTH, height: Math.min(MAX_HEIGHT, Math.max(MIN_HEIGHT, height)) };
+  return { width: CHART_WIDTH, height: chartHeight(report, kind) };
 }
 
 /** Draws an ECharts option as SVG with echarts' server-side renderer (no DOM, no canvas). */
@@ -69,8 +63,7 @@ export function svgToPng(svg: string, width: number): Buffer {
 export function renderFigureChart(block: FigureBlock, language: ReportModel['language']): ChartImage | null {
   const option = figureBlockOption(block, language);
   if (!option || block.figures.kind !== 'choice') return null;
-  const bars = block.figures.categories.filter((c) => c.percent !== null).length;
-  const size = { width: CHART_WIDTH, height: Math.min(MAX_HEIGHT, Math.max(160, 90 + bars * ROW_HEIGHT)) };
+  const size = { width: CHART_WIDTH, height: figureChartHeight(block) };
   const svg = renderChartSvg(option, size);
   return { kind: block.id, title: block.question, ...size, svg, png: svgToPng(svg, size.width * PNG_SCALE) };
 }

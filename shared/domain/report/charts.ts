@@ -157,6 +157,39 @@ export function figureBlockOption(block: FigureBlock, language: ReportModel['lan
   };
 }
 
+const ROW_HEIGHT = 34;
+const MIN_HEIGHT = 220;
+/** Leaves room on an A4 page for the heading above the chart. */
+const MAX_HEIGHT = 760;
+const clampHeight = (height: number, min = MIN_HEIGHT) => Math.min(MAX_HEIGHT, Math.max(min, height));
+
+/** The height (CSS pixels) of a report chart: bar and heatmap charts grow with their rows. Web page and documents alike. */
+export function chartHeight(report: ReportModel, kind: ReportChartKind): number {
+  if (kind === 'balance') return 320;
+  const rows = kind === 'votesPerTheme' ? report.figures.votesPerTheme.length : report.figures.matrix.rows.length;
+  return clampHeight(100 + rows * ROW_HEIGHT);
+}
+
+/** The height of a figure block's chart: a bar per category in the base. */
+export function figureChartHeight(block: FigureBlock): number {
+  const bars = block.figures.kind === 'choice' ? block.figures.categories.filter((c) => c.percent !== null).length : 0;
+  return clampHeight(90 + bars * ROW_HEIGHT, 160);
+}
+
+/**
+ * The poll and survey figures grouped by the theme they relate to: themes in the order of their
+ * votes, then themes without votes, then the blocks without a theme (`themeId` null).
+ */
+export function figureGroups(report: ReportModel): { themeId: string | null; label: string | null; blocks: FigureBlock[] }[] {
+  const order = new Map(report.figures.votesPerTheme.map((row, i) => [row.themeId, i]));
+  const groups = new Map<string, FigureBlock[]>();
+  for (const block of report.figureBlocks) groups.set(block.themeId ?? '', [...(groups.get(block.themeId ?? '') ?? []), block]);
+  const rank = (themeId: string) => (themeId === '' ? Number.MAX_SAFE_INTEGER : (order.get(themeId) ?? Number.MAX_SAFE_INTEGER - 1));
+  return [...groups.keys()]
+    .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
+    .map((id) => ({ themeId: id === '' ? null : id, label: id === '' ? null : (groups.get(id)![0]!.themeLabel ?? id), blocks: groups.get(id)! }));
+}
+
 /** The option of one chart of the report. */
 export function chartOption(report: ReportModel, kind: ReportChartKind): EChartsOption {
   if (kind === 'votesPerTheme') return votesPerThemeOption(report);

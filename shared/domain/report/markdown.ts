@@ -1,7 +1,7 @@
 import type { AlignType, BlockContent, Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table } from 'mdast';
 import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
 import { toMarkdown } from 'mdast-util-to-markdown';
-import { chartTitle, type ReportChartKind } from './charts.ts';
+import { chartTitle, figureGroups, type ReportChartKind } from './charts.ts';
 import { REPORT_TEXTS as TEXTS, type ReportTexts as Texts } from './texts.ts';
 import type { Figures as QuestionFigures } from '../figures.ts';
 import type { CardItem, FigureBlock, DomainSection, Lesson, ParticipantCounts, ReportModel, ThemeFinding } from './types.ts';
@@ -184,16 +184,11 @@ function breakdownTable(breakdown: NonNullable<FigureBlock['breakdown']>, figure
 /** Poll and survey figures, grouped by the theme they relate to (themes in the order of their votes). */
 function figureBlocks(report: ReportModel, t: Texts): RootContent[] {
   if (report.figureBlocks.length === 0) return [];
-  const order = new Map(report.figures.votesPerTheme.map((row, i) => [row.themeId, i]));
-  const groups = new Map<string, FigureBlock[]>();
-  for (const block of report.figureBlocks) groups.set(block.themeId ?? '', [...(groups.get(block.themeId ?? '') ?? []), block]);
-  const rank = (themeId: string) => (themeId === '' ? Number.MAX_SAFE_INTEGER : (order.get(themeId) ?? Number.MAX_SAFE_INTEGER - 1));
-  const themes = [...groups.keys()].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
   return [
     heading(2, t.pollsAndSurveys),
-    ...themes.flatMap((themeId) => [
-      heading(3, themeId === '' ? t.withoutTheme : groups.get(themeId)![0]!.themeLabel ?? themeId),
-      ...groups.get(themeId)!.flatMap((block): RootContent[] => [
+    ...figureGroups(report).flatMap((group) => [
+      heading(3, group.label ?? t.withoutTheme),
+      ...group.blocks.flatMap((block): RootContent[] => [
         heading(4, block.question, block.figures.kind === 'choice' && block.figures.n > 0 ? block.id : undefined),
         paragraph(emphasis(block.source.kind === 'poll' ? t.pollIn(block.source.session) : t.surveyFrom(block.source.survey))),
         ...figureContent(block.figures, t),
