@@ -48,13 +48,16 @@ async function referenceRound(o: LoadOptions): Promise<RoundResult> {
 }
 
 /**
- * The app's own limits, but for one: every study here is created from 127.0.0.1, where real
- * facilitators come from their own networks. Past the per-address budget for creations the
- * setup would be refused, so only then is that budget raised to the number of sessions.
+ * The app's own limits, but for the per-address ones: every study here is created, and every
+ * participant joins, from 127.0.0.1, where real people come from their own networks. Those
+ * budgets are raised to what the run needs; per-socket limits stay as they are.
  */
 const CREATES_PER_ADDRESS = 30;
 function appOptions(o: LoadOptions): Record<string, unknown> {
-  return o.sessions > CREATES_PER_ADDRESS ? { limits: { creates: { max: o.sessions + 1 } } } : {};
+  // Likewise every participant joins and connects from 127.0.0.1 here.
+  const people = o.sessions * o.participants + o.sessions * 2;
+  const limits = { joinsPerAddress: { max: people + 1 }, connectionsPerAddress: people + 1 };
+  return { limits: o.sessions > CREATES_PER_ADDRESS ? { ...limits, creates: { max: o.sessions + 1 } } : limits };
 }
 
 interface AppRound {

@@ -61,7 +61,9 @@ async function runReference(clients: number, seconds: number, rate: number): Pro
 
 async function runApp(clients: number, seconds: number, rate: number): Promise<{ result: DriveResult; rss: number; lost: number }> {
   const dataDir = await mkdtemp(join(tmpdir(), 'werksessie-bench-'));
-  const server = await startChildServer('app.ts', [dataDir]);
+  // Every client joins and connects from 127.0.0.1: the per-address budgets fit the run.
+  const limits = { joinsPerAddress: { max: clients * 2 + 10 }, connectionsPerAddress: clients * 2 + 10 };
+  const server = await startChildServer('app.ts', [dataDir, JSON.stringify({ limits })]);
   try {
     const target = appTarget(dataDir);
     const result = await drive(target, server.url, clients, seconds, rate);

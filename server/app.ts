@@ -61,8 +61,18 @@ export async function buildApp(options: AppOptions = {}): Promise<BuiltApp> {
   await app.register(surveyRoutes({ repo, clock, limitCreates }));
   await app.register(clientFiles(options.clientDir ?? DEFAULT_CLIENT_DIR));
 
-  const failedJoins = windowLimiter(limits.failedJoins);
-  registerRealtime({ io: app.io, repo, log: app.log, joinCodes, clock, limits, failedJoins, trustProxy });
+  registerRealtime({
+    io: app.io,
+    repo,
+    log: app.log,
+    joinCodes,
+    clock,
+    limits,
+    failedJoins: windowLimiter(limits.failedJoins),
+    joinsPerSocket: windowLimiter(limits.joins),
+    joinsPerAddress: windowLimiter(limits.joinsPerAddress),
+    trustProxy,
+  });
   // Pending writes finish (and journals fold into snapshots) before the process lets go.
   app.addHook('onClose', async () => repo.close());
   return { app, repo, broken };

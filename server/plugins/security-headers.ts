@@ -1,4 +1,5 @@
 import helmet from '@fastify/helmet';
+import plainHelmet from 'helmet';
 import fp from 'fastify-plugin';
 
 /**
@@ -20,15 +21,28 @@ export const CONTENT_SECURITY_POLICY = {
   'form-action': ["'self'"],
 };
 
-/** Security headers (helmet) on every HTTP answer: pages, assets, API and downloads. */
+/** Helmet's options here: the same for Fastify's answers and socket.io's own. */
+const HELMET_OPTIONS = {
+  // Helmet's defaults would add upgrade-insecure-requests, which breaks the app when it is
+  // served over plain HTTP on a local network.
+  contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
+  frameguard: { action: 'deny' as const },
+};
+
+/** Security headers (helmet) on every HTTP answer of Fastify: pages, assets, API and downloads. */
 export const securityHeaders = fp(
   async (fastify) => {
-    await fastify.register(helmet, {
-      // Helmet's defaults would add upgrade-insecure-requests, which breaks the app when it is
-      // served over plain HTTP on a local network.
-      contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
-      frameguard: { action: 'deny' },
+    await fastify.register(helmet, HELMET_OPTIONS);
+    // Answers that need the facilitator key are for that browser only: no cache keeps them.
+    fastify.addHook('onSend', async (request, reply) => {
+      if (request.headers.authorization !== undefined) reply.header('cache-control', 'no-store');
     });
   },
   { name: 'security-headers' },
 );
+
+/**
+ * The same headers as Express-style middleware, for the answers socket.io writes itself
+ * (long-polling), which never pass through Fastify.
+ */
+export const engineSecurityHeaders = () => plainHelmet(HELMET_OPTIONS);

@@ -1,7 +1,10 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
 import fp from 'fastify-plugin';
 import { Server } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents, SocketData } from '../../shared/protocol/events.ts';
 import { originAllowed } from '../security/origin.ts';
+import { engineSecurityHeaders } from './security-headers.ts';
 
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
@@ -35,6 +38,13 @@ export const socketIoPlugin = fp<SocketIoOptions>(
         fastify.log.warn({ origin: origin?.slice(0, 200), host: request.headers.host }, 'socket handshake from another origin refused (see ALLOWED_ORIGINS)');
         callback('Origin not allowed: open the app from its own address', false);
       },
+    });
+    io.engine.use(engineSecurityHeaders());
+    // engine.io answers a refused WebSocket upgrade with 400; a refused origin is a 403, as for
+    // polling. Answered here first, engine.io then finds the socket closed and leaves it.
+    fastify.server.prependListener('upgrade', (request: IncomingMessage, socket: Duplex) => {
+      if (!request.url?.startsWith(`${io.path()}/`) || originAllowed(request.headers.origin, request.headers.host, allowed)) return;
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
     });
     fastify.decorate('io', io);
     // Closing the transport (rather than sending a disconnect) lets clients reconnect on their

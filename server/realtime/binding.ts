@@ -23,11 +23,17 @@ export function bindSocket(
     socket.data.role = 'participant';
     socket.data.participantId = audience.participantId;
     socket.data.view = 'board';
-    socket.join([rooms.board(sessionId), rooms.person(audience.participantId)]);
+    socket.join([rooms.board(sessionId), rooms.person(sessionId, audience.participantId)]);
   } else {
     socket.data.view = audience.view;
     socket.join(audience.view === 'console' ? rooms.console(sessionId) : rooms.projection(sessionId));
   }
+}
+
+/** Takes a participant's socket out of its session: it keeps its connection, with no rights. */
+export function unbindSocket(socket: AppSocket): void {
+  for (const room of socket.rooms) if (room !== socket.id) socket.leave(room);
+  socket.data = { ...socket.data, role: 'none', sessionId: null, participantId: null, view: 'board' };
 }
 
 /** The study of a facilitator socket. */

@@ -9,7 +9,7 @@ import {
   snapshotFor,
   toCardView,
   totalsVisibleTo,
-  votersOf,
+  votesOn,
   votesView,
 } from '../../shared/domain/visibility.ts';
 import type { Viewer } from '../../shared/protocol/views.ts';
@@ -41,7 +41,7 @@ export function emitCard(io: IoServer, session: Session, card: Card): void {
     return;
   }
   const audience = [rooms.console(session.id)];
-  if (card.author.kind === 'participant') audience.push(rooms.person(card.author.participantId));
+  if (card.author.kind === 'participant') audience.push(rooms.person(session.id, card.author.participantId));
   io.to(audience).emit('card:upserted', view);
 }
 
@@ -49,7 +49,7 @@ export function emitCard(io: IoServer, session: Session, card: Card): void {
 export function emitVotes(io: IoServer, session: Session, cardId: string): void {
   const card = session.cards[cardId];
   if (!card || !isLive(card)) return;
-  const voters = votersOf(session, cardId);
+  const voters = votesOn(session, cardId);
   const named = !session.settings.anonymousVotes;
   io.to(rooms.console(session.id)).emit('votes:updated', votesView(session, cardId, voters, named));
   const participant: Viewer = { role: 'participant', participantId: '' };
@@ -61,7 +61,7 @@ export function emitVotes(io: IoServer, session: Session, cardId: string): void 
 
 /** A participant's own votes, to all their sockets. */
 export function emitMyVotes(io: IoServer, session: Session, participantId: string): void {
-  io.to(rooms.person(participantId)).emit('votes:mine', myVotes(session, participantId));
+  io.to(rooms.person(session.id, participantId)).emit('votes:mine', myVotes(session, participantId));
 }
 
 /** While cards are hidden, boards and projections still see how many there are. */

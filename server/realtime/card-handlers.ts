@@ -1,5 +1,5 @@
 import { addCard, deleteCard, editCard, mergeCards, restoreCard, setHandVotes } from '../../shared/domain/cards.ts';
-import { toCardView, votersOf, votesView } from '../../shared/domain/visibility.ts';
+import { toCardView, votesOn, votesView } from '../../shared/domain/visibility.ts';
 import { ok } from '../../shared/protocol/errors.ts';
 import { CardAddSchema, CardEditSchema, CardMergeSchema, CardRefSchema, HandVotesSchema } from '../../shared/schemas/commands.ts';
 import type { Card, Session } from '../../shared/schemas/session.ts';
@@ -11,7 +11,7 @@ import { emitSynthesis } from './synthesis-broadcast.ts';
 
 /** Votes on the given cards changed meaning (delete, restore, merge): tell the totals and the voters. */
 function emitVoteEffects(deps: RealtimeDeps, session: Session, cardIds: string[]): void {
-  const voters = new Set(Object.values(session.votes).filter((v) => cardIds.includes(v.cardId)).map((v) => v.voterId));
+  const voters = new Set(Object.values(session.votes).filter((v) => cardIds.includes(v.cardId)).flatMap((v) => v.voterId ?? []));
   for (const id of cardIds) emitVotes(deps.io, session, id);
   for (const voter of voters) emitMyVotes(deps.io, session, voter);
 }
@@ -90,7 +90,7 @@ export function cardCommands(deps: RealtimeDeps): Record<string, Command> {
       emitVotes(deps.io, after, value.id);
       // Hand votes count in the themes' totals too.
       followThemes(deps, after);
-      return ok(votesView(after, value.id, votersOf(after, value.id), !after.settings.anonymousVotes));
+      return ok(votesView(after, value.id, votesOn(after, value.id), !after.settings.anonymousVotes));
     }, deps),
   };
 }

@@ -15,8 +15,12 @@ export interface RealtimeDeps {
   joinCodes: Map<string, string>;
   clock: () => number;
   limits: AbuseLimits;
-  /** Joins with a code that matches no session, per client IP. */
+  /** Joins with a code that matches no session, per client address. */
   failedJoins: WindowLimiter;
+  /** Every join, per socket id. */
+  joinsPerSocket: WindowLimiter;
+  /** Every join, per client address. */
+  joinsPerAddress: WindowLimiter;
   /** Proxies in front of the server whose X-Forwarded-For is believed (see `clientIp`). */
   trustProxy: number;
 }

@@ -2,6 +2,7 @@ import { emitSnapshots } from './broadcast.ts';
 import { cardCommands } from './card-handlers.ts';
 import type { AppSocket, Command } from './command.ts';
 import { authenticate } from './auth.ts';
+import { limitConnections } from './connection-limit.ts';
 import type { RealtimeDeps } from './deps.ts';
 import { gateEvents } from './event-gate.ts';
 import { followUpCommands } from './followup-handlers.ts';
@@ -32,6 +33,7 @@ export function registerRealtime(deps: RealtimeDeps): void {
   };
 
   deps.io.use(authenticate(deps));
+  deps.io.use(limitConnections(deps.limits.connectionsPerAddress, deps.trustProxy));
   deps.io.on('connection', (socket: AppSocket) => {
     gateEvents(socket, (event) => Object.hasOwn(commands, event), { limits: deps.limits.commands, log: deps.log });
     for (const [name, make] of Object.entries(commands)) socket.on(name as never, make(socket) as never);

@@ -33,7 +33,7 @@ export function emitPoll(io: IoServer, session: Session, poll: Poll, change: Pol
   if (change !== 'poll' && !pollResultsVisibleTo(poll, SOME_PARTICIPANT)) {
     if (typeof change === 'object') {
       const viewer: Viewer = { role: 'participant', participantId: change.answeredBy };
-      io.to(rooms.person(change.answeredBy)).emit('poll:upserted', toPollView(poll, viewer, results));
+      io.to(rooms.person(id, change.answeredBy)).emit('poll:upserted', toPollView(poll, viewer, results));
     }
     return;
   }

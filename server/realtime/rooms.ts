@@ -6,8 +6,12 @@ export const rooms = {
   projection: (sessionId: string) => `s:${sessionId}:projection`,
   /** Participants' boards. */
   board: (sessionId: string) => `s:${sessionId}:board`,
-  /** All sockets of one participant (several tabs or devices). */
-  person: (participantId: string) => `p:${participantId}`,
+  /**
+   * All sockets of one participant (several tabs or devices) in one session. Scoped to the
+   * session: a participant id means nothing outside it, so another session holding the same id
+   * (added by its facilitator, or imported) never shares this room.
+   */
+  person: (sessionId: string, participantId: string) => `s:${sessionId}:p:${participantId}`,
   /** Facilitators with the study overview open. */
   study: (studyId: string) => `study:${studyId}`,
 } as const;

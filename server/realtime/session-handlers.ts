@@ -1,7 +1,7 @@
 import { setPhase } from '../../shared/domain/phases.ts';
 import { setLocked, setRevealed, updateSession } from '../../shared/domain/session-settings.ts';
 import { controlTimer } from '../../shared/domain/timer.ts';
-import { sessionMeta, snapshotFor, viewsChanged } from '../../shared/domain/visibility.ts';
+import { cardsHidden, sessionMeta, snapshotFor, viewsChanged } from '../../shared/domain/visibility.ts';
 import { fail, ok, type Result } from '../../shared/protocol/errors.ts';
 import type { Actor, Change } from '../../shared/domain/context.ts';
 import type { Session } from '../../shared/schemas/session.ts';
@@ -19,7 +19,7 @@ import { command, type Command } from './command.ts';
 import type { RealtimeDeps } from './deps.ts';
 import { actOnSession } from './session-access.ts';
 import { rooms } from './rooms.ts';
-import { emitSynthesis } from './synthesis-broadcast.ts';
+import { emitSynthesis, themesOpen } from './synthesis-broadcast.ts';
 
 const facilitatorOnly = <T>(actor: Actor, change: () => Result<Change<T>>): Result<Change<T>> =>
   actor.role === 'facilitator' ? change() : fail('forbidden', 'Only the facilitator may do this');
@@ -29,7 +29,9 @@ export function sessionCommands(deps: RealtimeDeps): Record<string, Command> {
   const announce = (before: Session, after: Session) => {
     if (viewsChanged(before, after)) emitSnapshots(deps.io, after, deps.clock());
     else emitMeta(deps.io, after);
-    if (after.phase !== before.phase && (after.phase === 'synthesis' || after.phase === 'closed')) emitSynthesis(deps, after);
+    // The themes follow the phase, and what the room may see of the cards.
+    const themesChanged = after.phase !== before.phase || cardsHidden(before) !== cardsHidden(after);
+    if (themesChanged && themesOpen(after)) emitSynthesis(deps, after);
     emitStudy(deps, after.studyId);
   };
 

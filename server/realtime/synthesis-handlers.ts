@@ -8,7 +8,7 @@ import { emitStudy } from './binding.ts';
 import { command, type AppSocket, type Command } from './command.ts';
 import type { RealtimeDeps } from './deps.ts';
 import { actOnSession, facilitatorSession } from './session-access.ts';
-import { codebookOf, emitSynthesis, viewOf } from './synthesis-broadcast.ts';
+import { codebookOf, emitSynthesis, roomViewOf, themesOpen, viewOf } from './synthesis-broadcast.ts';
 
 /** A readable, unused theme id from its name: "Vervoer en taxi" -> "vervoer-en-taxi". */
 function themeIdFor(codebook: Codebook, name: string): string {
@@ -50,7 +50,7 @@ export function synthesisCommands(deps: RealtimeDeps): Record<string, Command> {
       if (session.ok) return ok(viewOf(deps, session.data));
       const doc = deps.repo.sessions.get(input.sessionId);
       const bound = socket.data.sessionId === input.sessionId && doc;
-      if (bound && (doc.data.phase === 'synthesis' || doc.data.phase === 'closed')) return ok(viewOf(deps, doc.data));
+      if (bound && themesOpen(doc.data)) return ok(roomViewOf(deps, doc.data));
       return session.error === 'forbidden' ? fail('wrong_phase', 'The themes are shown from the synthesis phase on') : session;
     }, deps),
 

@@ -15,9 +15,9 @@ export function voteCommands(deps: RealtimeDeps): Record<string, Command> {
       const { after, value, changed } = result.data;
       if (changed) {
         emitVotes(deps.io, after, value.cardId);
-        emitMyVotes(deps.io, after, value.voterId);
+        emitMyVotes(deps.io, after, value.voterId!);
       }
-      return ok(myVotes(after, value.voterId));
+      return ok(myVotes(after, value.voterId!));
     }, deps),
 
     'vote:retract': command('vote:retract', VoteRetractSchema, async (input, socket) => {
@@ -26,7 +26,7 @@ export function voteCommands(deps: RealtimeDeps): Record<string, Command> {
       const { after, value, changed } = result.data;
       if (changed && value) {
         emitVotes(deps.io, after, value.cardId);
-        emitMyVotes(deps.io, after, value.voterId);
+        emitMyVotes(deps.io, after, value.voterId!);
       }
       return ok(myVotes(after, socket.data.participantId ?? ''));
     }, deps),

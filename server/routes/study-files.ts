@@ -1,7 +1,8 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import { buildReport } from '../../shared/domain/report/build.ts';
 import { renderMarkdown } from '../../shared/domain/report/markdown.ts';
-import { ARCHIVE_FORMAT, StudyArchiveSchema, type StudyArchive } from '../../shared/schemas/archive.ts';
+import { facilitatorArchive, withoutToken } from '../../shared/domain/study-archive.ts';
+import { StudyArchiveSchema } from '../../shared/schemas/archive.ts';
 import type { Study } from '../../shared/schemas/study.ts';
 import { renderCsv } from '../report/csv.ts';
 import { renderDocx } from '../report/docx.ts';
@@ -32,6 +33,15 @@ export function authorisedStudy(repo: Repository, request: FastifyRequest<{ Para
   const match = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '');
   const study = repo.studies.get(request.params.studyId);
   return match && study && secretMatches(match[1]!, study.data.keyHash) ? study.data : null;
+}
+
+/** A participant id of the file that a session on this server already uses, if any. */
+function participantIdTaken(repo: Repository, sessions: { participants: Record<string, unknown> }[]): string | undefined {
+  const incoming = new Set(sessions.flatMap((s) => Object.keys(s.participants)));
+  for (const doc of repo.sessions.values()) {
+    for (const id of Object.keys(doc.data.participants)) if (incoming.has(id)) return id;
+  }
+  return undefined;
 }
 
 const sessionsOf = (repo: Repository, study: Study) => study.sessionIds.flatMap((id) => repo.sessions.get(id)?.data ?? []);
@@ -71,11 +81,11 @@ export function studyFileRoutes(deps: StudyFileDeps): FastifyPluginAsync {
       });
     }
 
-    /** The whole study as one JSON file. */
+    /** The study as its facilitator sees it, as one JSON file (see `facilitatorArchive` for what is left out). */
     app.get<{ Params: { studyId: string } }>('/api/studies/:studyId/export', async (request, reply) => {
       const study = authorisedStudy(repo, request);
       if (!study) return failure(reply, 401, 'unauthorised', 'The facilitator key of this study is needed');
-      const archive: StudyArchive = { format: ARCHIVE_FORMAT, version: 1, exportedAt: deps.clock(), study, sessions: sessionsOf(repo, study) };
+      const archive = facilitatorArchive(study, sessionsOf(repo, study), deps.clock());
       return reply
         .header('content-disposition', `attachment; filename="${fileName(study.title, 'werksessie.json')}"`)
         .type('application/json; charset=utf-8')
@@ -84,8 +94,9 @@ export function studyFileRoutes(deps: StudyFileDeps): FastifyPluginAsync {
 
     /**
      * Imports an archive as it was exported (same ids, so the same key opens it). Refused, with
-     * nothing changed, when the file is not a valid archive or its study or sessions already exist
-     * here. Join codes taken on this server get new ones.
+     * nothing changed, when the file is not a valid archive, or its study, sessions or participant
+     * ids already exist here. Join codes taken on this server get new ones. Resume tokens in the
+     * file are dropped: nobody can sign in as an imported participant, whatever the file claims.
      */
     app.post('/api/studies/import', { bodyLimit: IMPORT_MAX_BYTES, onRequest: deps.limitCreates }, async (request, reply) => {
       const parsed = StudyArchiveSchema.safeParse(request.body);
@@ -98,7 +109,14 @@ export function studyFileRoutes(deps: StudyFileDeps): FastifyPluginAsync {
       const taken = sessions.find((s) => repo.sessions.has(s.id));
       if (taken) return failure(reply, 409, 'conflict', `Session ${taken.id} is already on this server`);
 
-      const renumbered = sessions.map((s) => (deps.joinCodes.has(s.joinCode) ? { ...s, joinCode: deps.newJoinCode() } : s));
+      const claimed = participantIdTaken(repo, sessions);
+      if (claimed) return failure(reply, 409, 'conflict', `Participant ${claimed} is already on this server`);
+
+      const renumbered = sessions.map((s) => ({
+        ...s,
+        participants: Object.fromEntries(Object.entries(s.participants).map(([id, p]) => [id, withoutToken(p)])),
+        joinCode: deps.joinCodes.has(s.joinCode) ? deps.newJoinCode() : s.joinCode,
+      }));
       const created: { kind: 'study' | 'session'; id: string }[] = [];
       try {
         for (const session of renumbered) {

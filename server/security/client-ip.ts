@@ -1,3 +1,4 @@
+import ipaddr from 'ipaddr.js';
 import type { IncomingMessage } from 'node:http';
 
 /**
@@ -18,3 +19,19 @@ export function clientIp(request: IncomingMessage, trustProxy: number): string {
   const chain = [remote, ...forwarded];
   return chain[Math.min(trustProxy, chain.length - 1)]!;
 }
+
+/**
+ * The key per-address limits count under. An IPv6 host usually owns a whole /64 and can pick any
+ * address in it, so IPv6 addresses count per /64; an IPv4-mapped IPv6 address counts as its IPv4
+ * address. Anything unparsable counts as itself.
+ */
+export function addressKey(address: string): string {
+  if (!ipaddr.isValid(address)) return address;
+  const parsed = ipaddr.process(address);
+  if (parsed.kind() === 'ipv4') return parsed.toString();
+  const prefix = (parsed as ipaddr.IPv6).parts.slice(0, 4).map((part) => part.toString(16));
+  return `${prefix.join(':')}::/64`;
+}
+
+/** The client's address key (see `addressKey`) of a socket or HTTP request. */
+export const clientKey = (request: IncomingMessage, trustProxy: number): string => addressKey(clientIp(request, trustProxy));

@@ -1,13 +1,15 @@
 import type { onRequestAsyncHookHandler } from 'fastify';
+import { addressKey } from './client-ip.ts';
 import { waitText, type WindowLimiter } from './rate-limiter.ts';
 
 /**
- * A route hook counting requests per client IP (`request.ip`, which honours TRUST_PROXY) and
- * answering 429 past the limit, before the body is read.
+ * A route hook counting requests per client address (`request.ip`, which honours TRUST_PROXY,
+ * grouped by `addressKey`) and answering 429 past the limit, before the body is read.
  */
 export function limitPerIp(limiter: WindowLimiter): onRequestAsyncHookHandler {
   return async (request, reply) => {
-    const wait = limiter.retryAfter(request.ip);
+    const key = addressKey(request.ip);
+    const wait = limiter.retryAfter(key);
     if (wait > 0) {
       // Do not read an upload that is refused anyway.
       if (Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding']) reply.header('connection', 'close');
@@ -16,6 +18,6 @@ export function limitPerIp(limiter: WindowLimiter): onRequestAsyncHookHandler {
         .header('retry-after', String(Math.ceil(wait / 1000)))
         .send({ error: 'rate_limited', message: `Too many requests from this address; try again in ${waitText(wait)}` });
     }
-    limiter.record(request.ip);
+    limiter.record(key);
   };
 }

@@ -14,8 +14,14 @@ export interface AbuseLimits {
     disconnectAfter: number;
     disconnectWindowMs: number;
   };
-  /** 'session:join' with a code that matches no session, per client IP. */
+  /** 'session:join' with a code that matches no session, per client address. */
   failedJoins: WindowLimit;
+  /** Every 'session:join' (each makes a participant), per socket. */
+  joins: WindowLimit;
+  /** Every 'session:join', per client address: a room behind one Wi-Fi joins within a minute or two. */
+  joinsPerAddress: WindowLimit;
+  /** Sockets open at once per client address. */
+  connectionsPerAddress: number;
   /** HTTP requests that create things (studies, imports, survey uploads), per client IP. */
   creates: WindowLimit;
 }
@@ -30,16 +36,22 @@ export interface WindowLimit {
 export const DEFAULT_LIMITS: AbuseLimits = {
   commands: { burst: 60, perSecond: 10, disconnectAfter: 1000, disconnectWindowMs: 60_000 },
   failedJoins: { max: 10, windowMs: 60_000, blockMs: 5 * 60_000 },
+  joins: { max: 5, windowMs: 60_000, blockMs: 60_000 },
+  joinsPerAddress: { max: 60, windowMs: 60_000, blockMs: 60_000 },
+  connectionsPerAddress: 200,
   creates: { max: 30, windowMs: 60_000, blockMs: 60_000 },
 };
 
 /** Overrides for some numbers; the rest keep their defaults. */
-export type LimitOverrides = { [K in keyof AbuseLimits]?: Partial<AbuseLimits[K]> };
+export type LimitOverrides = { [K in keyof AbuseLimits]?: AbuseLimits[K] extends object ? Partial<AbuseLimits[K]> : AbuseLimits[K] };
 
 export function resolveLimits(overrides: LimitOverrides = {}): AbuseLimits {
   return {
     commands: { ...DEFAULT_LIMITS.commands, ...overrides.commands },
     failedJoins: { ...DEFAULT_LIMITS.failedJoins, ...overrides.failedJoins },
+    joins: { ...DEFAULT_LIMITS.joins, ...overrides.joins },
+    joinsPerAddress: { ...DEFAULT_LIMITS.joinsPerAddress, ...overrides.joinsPerAddress },
+    connectionsPerAddress: overrides.connectionsPerAddress ?? DEFAULT_LIMITS.connectionsPerAddress,
     creates: { ...DEFAULT_LIMITS.creates, ...overrides.creates },
   };
 }

@@ -3,8 +3,9 @@ import type { CardAdd, CardEdit, CardMerge } from '../schemas/commands.ts';
 import { LIMITS } from '../schemas/common.ts';
 import type { Author, Card, Session } from '../schemas/session.ts';
 import { touch, type Actor, type Change } from './context.ts';
-import { denyAddCard, denyChangeCard, denyModerate } from './permissions.ts';
-import { isLive } from './visibility.ts';
+import { isClosed } from './phases.ts';
+import { denyAddCard, denyChangeCard, denyModerate, isAuthor } from './permissions.ts';
+import { cardVisibleTo, isLive } from './visibility.ts';
 
 function authorFor(session: Session, actor: Actor, command: CardAdd): Result<Author> {
   if (actor.role === 'participant') {
@@ -30,6 +31,24 @@ const cardsBy = (session: Session, participantId: string): number =>
 const sameAuthor = (a: Author, b: Author): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /**
+ * Whether a `card:add` for an existing id is a retry of the command that made it. Authorship is
+ * compared last, and a facilitator never matches a participant's anonymous card whatever it
+ * attributes: otherwise `ok` for one attribution and `conflict` for the others would name the author.
+ * A retry after a delete is still one (the card is returned as it is now); after an edit of its
+ * text, column or domain it no longer matches and is a conflict.
+ */
+function retry(existing: Card, candidate: Pick<Card, 'columnId' | 'domain' | 'text' | 'anonymous' | 'author'>, actor: Actor): boolean {
+  const sameContent =
+    existing.columnId === candidate.columnId &&
+    existing.domain === candidate.domain &&
+    existing.text === candidate.text &&
+    existing.anonymous === candidate.anonymous;
+  if (!sameContent) return false;
+  if (actor.role === 'facilitator' && existing.anonymous && existing.author.kind === 'participant') return false;
+  return sameAuthor(existing.author, candidate.author);
+}
+
+/**
  * Adds a card. Idempotent: the same command again returns the stored card unchanged, so a
  * client may retry after a lost ack. The same id with other content is a conflict.
  */
@@ -49,10 +68,7 @@ export function addCard(session: Session, actor: Actor, command: CardAdd, now: n
     mergedInto: null,
     origin: { kind: 'session' } as const,
   };
-  if (existing) {
-    // A retry (even after a later edit or delete) returns the card as it is now.
-    return sameAuthor(existing.author, candidate.author) ? ok({ session, value: existing }) : fail('conflict', 'A different card has this id');
-  }
+  if (existing) return retry(existing, candidate, actor) ? ok({ session, value: existing }) : fail('conflict', 'A different card has this id');
   const denied = denyAddCard(session, actor);
   if (denied) return denied;
   if (!session.columns.some((c) => c.id === command.columnId)) return fail('not_found', 'No such column');
@@ -68,9 +84,22 @@ export function addCard(session: Session, actor: Actor, command: CardAdd, now: n
   return ok({ session: touch(session, now, { cards: { ...session.cards, [card.id]: card } }), value: card });
 }
 
-function liveCard(session: Session, id: string): Result<Card> {
-  const card = session.cards[id];
-  return card && isLive(card) ? ok(card) : fail('not_found', 'No such card');
+/**
+ * A card as the actor may address it. One they may not see (hidden, or deleted by someone else)
+ * is `not_found` like an unknown id, so no answer tells which ids exist or whose they are.
+ */
+function cardFor(session: Session, actor: Actor, id: string): Result<Card> {
+  // Checks that do not depend on the card come first, so that they answer alike for every id.
+  if (isClosed(session.phase)) return fail('wrong_phase', 'The session is closed');
+  const card = Object.hasOwn(session.cards, id) ? session.cards[id] : undefined;
+  if (!card) return fail('not_found', 'No such card');
+  if (actor.role === 'facilitator' || isAuthor(actor, card)) return ok(card);
+  return isLive(card) && cardVisibleTo(session, card, actor) ? ok(card) : fail('not_found', 'No such card');
+}
+
+function liveCard(session: Session, actor: Actor, id: string): Result<Card> {
+  const card = cardFor(session, actor, id);
+  return card.ok && !isLive(card.data) ? fail('not_found', 'No such card') : card;
 }
 
 const withCard = (session: Session, card: Card, now: number): Session =>
@@ -78,7 +107,7 @@ const withCard = (session: Session, card: Card, now: number): Session =>
 
 /** Changes a card's text, column or domain. */
 export function editCard(session: Session, actor: Actor, command: CardEdit, now: number): Result<Change<Card>> {
-  const found = liveCard(session, command.id);
+  const found = liveCard(session, actor, command.id);
   if (!found.ok) return found;
   const denied = denyChangeCard(session, actor, found.data);
   if (denied) return denied;
@@ -98,8 +127,9 @@ export function editCard(session: Session, actor: Actor, command: CardEdit, now:
 
 /** Soft-deletes a card; deleting a deleted card succeeds (retries), votes on it stop counting. */
 export function deleteCard(session: Session, actor: Actor, id: string, now: number): Result<Change<Card>> {
-  const card = session.cards[id];
-  if (!card) return fail('not_found', 'No such card');
+  const found = cardFor(session, actor, id);
+  if (!found.ok) return found;
+  const card = found.data;
   const denied = denyChangeCard(session, actor, card);
   if (denied) return denied;
   if (card.deletedAt !== null) return ok({ session, value: card });
@@ -109,8 +139,10 @@ export function deleteCard(session: Session, actor: Actor, id: string, now: numb
 
 /** Undoes a delete. Votes on the card count again. */
 export function restoreCard(session: Session, actor: Actor, id: string, now: number): Result<Change<Card>> {
-  const card = session.cards[id];
-  if (!card || card.mergedInto !== null) return fail('not_found', 'No such card');
+  const found = cardFor(session, actor, id);
+  if (!found.ok) return found;
+  if (found.data.mergedInto !== null) return fail('not_found', 'No such card');
+  const card = found.data;
   const denied = denyChangeCard(session, actor, card);
   if (denied) return denied;
   if (card.deletedAt === null) return ok({ session, value: card });
@@ -130,13 +162,13 @@ export function restoreCard(session: Session, actor: Actor, id: string, now: num
 export function mergeCards(session: Session, actor: Actor, command: CardMerge, now: number): Result<Change<Card>> {
   const denied = denyModerate(session, actor);
   if (denied) return denied;
-  const target = liveCard(session, command.targetId);
+  const target = liveCard(session, actor, command.targetId);
   if (!target.ok) return target;
   const sourceIds = [...new Set(command.sourceIds)];
   if (sourceIds.includes(command.targetId)) return fail('conflict', 'A card cannot be merged into itself');
   const sources: Card[] = [];
   for (const id of sourceIds) {
-    const source = liveCard(session, id);
+    const source = liveCard(session, actor, id);
     if (!source.ok) return source;
     sources.push(source.data);
   }
@@ -163,7 +195,7 @@ export function mergeCards(session: Session, actor: Actor, command: CardMerge, n
 export function setHandVotes(session: Session, actor: Actor, id: string, count: number, now: number): Result<Change<Card>> {
   const denied = denyModerate(session, actor);
   if (denied) return denied;
-  const found = liveCard(session, id);
+  const found = liveCard(session, actor, id);
   if (!found.ok) return found;
   const card: Card = { ...found.data, handVotes: count, updatedAt: now };
   return ok({ session: withCard(session, card, now), value: card });

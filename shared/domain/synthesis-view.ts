@@ -2,7 +2,7 @@ import type { Codebook } from '../schemas/codebook.ts';
 import type { Session } from '../schemas/session.ts';
 import { activeCodebook, resolveTheme } from './codebook-edits.ts';
 import { synthesize, type Assignment } from './themes/engine.ts';
-import { isLive, tallyVotes } from './visibility.ts';
+import { cardVisibleTo, isLive, tallyVotes } from './visibility.ts';
 
 /** One theme with its cards, as the synthesis view and the projection show it. */
 export interface ThemeGroupView {
@@ -58,4 +58,14 @@ export function synthesisView(session: Session, codebook: Codebook, mode: 'codeb
     };
   });
   return { themes, assignments: result.assignments, quotes: Object.keys(session.synthesis.quotes).filter((id) => session.cards[id] && isLive(session.cards[id]!)) };
+}
+
+/**
+ * The themes as boards and the projection may see them: built from the cards the whole room may
+ * see, so that no hidden card adds an id, a word to the terms or a vote to the counts. A
+ * participant's own hidden cards are left out too, so every board gets the same view.
+ */
+export function roomSynthesisView(session: Session, codebook: Codebook): SynthesisView {
+  const cards = Object.fromEntries(Object.entries(session.cards).filter(([, c]) => cardVisibleTo(session, c, { role: 'projection' })));
+  return synthesisView({ ...session, cards }, codebook);
 }

@@ -1,4 +1,4 @@
-import type { Card, Participant, Session } from '../schemas/session.ts';
+import type { Card, Participant, Session, Vote } from '../schemas/session.ts';
 import type {
   AuthorView,
   CardView,
@@ -35,7 +35,10 @@ export function totalsVisibleTo(session: Session, viewer: Viewer): boolean {
   return session.phase !== 'voting' || session.settings.showTotalsWhileVoting;
 }
 
-/** Whether the viewer may see names of voters (non-anonymous votes; never on the projection). */
+/**
+ * Whether the viewer may see names of voters at all (votes not anonymous now; never on the
+ * projection). Even then only votes cast while voting was not anonymous are named: see `votesView`.
+ */
 export const votersVisibleTo = (session: Session, viewer: Viewer): boolean =>
   !session.settings.anonymousVotes && viewer.role !== 'projection' && totalsVisibleTo(session, viewer);
 
@@ -47,6 +50,12 @@ export function authorView(session: Session, card: Card): AuthorView {
   return { kind: 'participant', participantId: card.author.participantId, name: participant?.name ?? '?' };
 }
 
+/**
+ * Card times as others get them: to the minute. Exact times would let a viewer line up an
+ * anonymous card with a named card its author posted a moment before or after.
+ */
+export const coarseTime = (ms: number): number => ms - (ms % 60_000);
+
 export function toCardView(session: Session, card: Card): CardView {
   return {
     id: card.id,
@@ -55,38 +64,43 @@ export function toCardView(session: Session, card: Card): CardView {
     text: card.text,
     author: authorView(session, card),
     handVotes: card.handVotes,
-    createdAt: card.createdAt,
-    updatedAt: card.updatedAt,
+    createdAt: coarseTime(card.createdAt),
+    updatedAt: coarseTime(card.updatedAt),
     origin: card.origin.kind,
   };
 }
 
 /** Digital votes on live cards, per card. */
-export function tallyVotes(session: Session): Map<string, string[]> {
-  const tally = new Map<string, string[]>();
+export function tallyVotes(session: Session): Map<string, Vote[]> {
+  const tally = new Map<string, Vote[]>();
   for (const vote of Object.values(session.votes)) {
     const card = session.cards[vote.cardId];
     if (!card || !isLive(card)) continue;
-    const voters = tally.get(vote.cardId);
-    if (voters) voters.push(vote.voterId);
-    else tally.set(vote.cardId, [vote.voterId]);
+    const votes = tally.get(vote.cardId);
+    if (votes) votes.push(vote);
+    else tally.set(vote.cardId, [vote]);
   }
   return tally;
 }
 
-/** Totals of one card for a viewer; hand-counted votes included. */
-export function votesView(session: Session, cardId: string, voterIds: string[], withVoters: boolean): VotesView {
+/**
+ * Totals of one card for a viewer; hand-counted votes included. With `withVoters`, the names of
+ * those who voted openly: a vote cast anonymously names nobody, whatever the setting is now.
+ */
+export function votesView(session: Session, cardId: string, votes: Vote[], withVoters: boolean): VotesView {
   const card = session.cards[cardId];
-  const view: VotesView = { cardId, total: voterIds.length + (card?.handVotes ?? 0) };
-  if (withVoters) view.voters = voterIds.map((id) => session.participants[id]?.name ?? '?').sort();
+  const view: VotesView = { cardId, total: votes.length + (card?.handVotes ?? 0) };
+  if (withVoters) {
+    view.voters = votes
+      .filter((v) => !v.anonymous && v.voterId !== null)
+      .map((v) => session.participants[v.voterId!]?.name ?? '?')
+      .sort();
+  }
   return view;
 }
 
-/** One card's voter ids (for incremental updates). */
-export const votersOf = (session: Session, cardId: string): string[] =>
-  Object.values(session.votes)
-    .filter((v) => v.cardId === cardId)
-    .map((v) => v.voterId);
+/** One card's votes (for incremental updates). */
+export const votesOn = (session: Session, cardId: string): Vote[] => Object.values(session.votes).filter((v) => v.cardId === cardId);
 
 export function myVotes(session: Session, participantId: string): MyVote[] {
   return Object.values(session.votes)

@@ -46,19 +46,20 @@ export function castVote(session: Session, actor: Actor, id: string, cardId: str
   if (used.filter((v) => v.cardId === cardId).length >= session.settings.maxVotesPerCard) {
     return fail('card_vote_limit', 'Maximum votes on this card reached');
   }
-  const vote: Vote = { id, cardId, voterId, createdAt: now };
+  const vote: Vote = { id, cardId, voterId, anonymous: session.settings.anonymousVotes, createdAt: now };
   return ok({ session: touch(session, now, { votes: { ...session.votes, [id]: vote } }), value: vote });
 }
 
-/** Takes a vote back. Idempotent: a vote that is already gone is a success with nothing changed. */
+/**
+ * Takes a vote back. Idempotent: a vote that is already gone is a success with nothing changed.
+ * Somebody else's vote id gets the same answer as an unknown one, so the answer tells nobody
+ * which vote ids exist.
+ */
 export function retractVote(session: Session, actor: Actor, id: string, now: number): Result<Change<Vote | null>> {
   const voter = voterOf(session, actor);
   if (!voter.ok) return voter;
-  const vote = session.votes[id];
-  if (!vote) return ok({ session, value: null });
-  if (vote.voterId !== voter.data) {
-    return fail('forbidden', 'Not your vote');
-  }
+  const vote = Object.hasOwn(session.votes, id) ? session.votes[id] : undefined;
+  if (!vote || vote.voterId !== voter.data) return ok({ session, value: null });
   const { [id]: _removed, ...votes } = session.votes;
   return ok({ session: touch(session, now, { votes }), value: vote });
 }

@@ -55,6 +55,18 @@ export interface ClientToServerEvents {
   'timer:control': Cmd<typeof C.TimerControlSchema, Timer>;
   /** Facilitator (scribe). Add a person in the room, to attribute cards to. */
   'participant:add': Cmd<typeof C.ParticipantAddSchema, ParticipantView>;
+  /**
+   * Facilitator. Remove a participant in whose name nothing stands: no named card, no named vote.
+   * Their anonymous cards, votes and poll answers stay (and are never looked at, so the answer
+   * says nothing of them); their devices are told `session:removed` and may join again.
+   * Errors: not_found, conflict (a named card or vote stands in their name).
+   */
+  'participant:remove': Cmd<typeof C.ParticipantRemoveSchema, { id: string }>;
+  /**
+   * Facilitator. Remove every participant who joined from a device and has no named card or
+   * vote: frees a session that was filled by people (or a script) who never took part.
+   */
+  'participants:prune': Cmd<typeof C.ParticipantsPruneSchema, { removed: number }>;
 
   /**
    * Anyone. Join by code as a participant. Errors: not_found (no such code), wrong_phase (closed),
@@ -190,6 +202,8 @@ export interface ServerToClientEvents {
   'poll:upserted': (poll: PollView) => void;
   /** A poll was deleted (to boards and projections only if they had seen it). */
   'poll:removed': (id: string) => void;
+  /** Participant: the facilitator removed this participant from the session; join again with the code. */
+  'session:removed': (sessionId: string) => void;
   /** Facilitator: the participant list changed. */
   'participants:updated': (participants: ParticipantView[]) => void;
   /** Facilitator: the study or one of its sessions changed. */

@@ -78,6 +78,9 @@ export const AttributionSchema = z.discriminatedUnion('kind', [
 
 export const ParticipantAddSchema = SessionRef.extend({ id: IdSchema, profile: ProfileSchema });
 
+export const ParticipantRemoveSchema = SessionRef.extend({ id: IdSchema });
+export const ParticipantsPruneSchema = SessionRef;
+
 export const CardAddSchema = SessionRef.extend({
   /** Made by the client, so that a retried command is applied once. */
   id: IdSchema,

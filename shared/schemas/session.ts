@@ -50,11 +50,16 @@ export const ParticipantSchema = ProfileSchema.extend({
 });
 export type Participant = z.infer<typeof ParticipantSchema>;
 
-/** Who a card is from: a participant, the room as a whole ("de zaal"), or the facilitator. */
+/**
+ * Who a card is from: a participant, the room as a whole ("de zaal"), or the facilitator.
+ * `anonymous` is an author nobody knows any more: an anonymous card in a study export, or one
+ * whose participant was removed. Nobody can edit such a card but the facilitator.
+ */
 export const AuthorSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('participant'), participantId: IdSchema }),
   z.object({ kind: z.literal('room') }),
   z.object({ kind: z.literal('facilitator') }),
+  z.object({ kind: z.literal('anonymous') }),
 ]);
 export type Author = z.infer<typeof AuthorSchema>;
 
@@ -86,7 +91,13 @@ export type Card = z.infer<typeof CardSchema>;
 export const VoteSchema = z.object({
   id: IdSchema,
   cardId: IdSchema,
-  voterId: IdSchema,
+  /** Null when the voter is not kept: an anonymous vote in a study export. */
+  voterId: IdSchema.nullable(),
+  /**
+   * Cast while votes were anonymous. Stored with the vote so that switching the setting off later
+   * never names its voter. Votes of files from before this field are taken as anonymous.
+   */
+  anonymous: z.boolean().default(true),
   createdAt: z.number().int(),
 });
 export type Vote = z.infer<typeof VoteSchema>;

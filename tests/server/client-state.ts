@@ -87,6 +87,7 @@ export function applyFact(state: ClientState, fact: Fact): ClientState {
     case 'study:updated':
     case 'synthesis:updated':
     case 'followup:updated':
+    case 'session:removed':
       return state;
   }
 }

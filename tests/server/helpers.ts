@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { io as connect, type Socket } from 'socket.io-client';
 import { buildApp, type AppOptions, type BuiltApp } from '../../server/app.ts';
+import type { LimitOverrides } from '../../server/security/limits.ts';
 import type { Ack, ClientToServerEvents, CommandData, CommandName, CommandPayload, ServerToClientEvents } from '../../shared/protocol/events.ts';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -20,9 +21,16 @@ export async function tempDataDir(): Promise<{ dir: string; remove: () => Promis
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }
 
-/** The real server on port 0; with `dataDir` it stores real files there. Abuse limits are the defaults unless given. */
+/**
+ * Every test client connects from 127.0.0.1, as a whole venue behind one address would, and a
+ * test file joins more people in a minute than a venue does. The per-address budgets for joins
+ * and connections are therefore raised unless a test gives its own; all other limits are the defaults.
+ */
+const ONE_ADDRESS: LimitOverrides = { joinsPerAddress: { max: 1_000_000 }, connectionsPerAddress: 1_000_000 };
+
+/** The real server on port 0; with `dataDir` it stores real files there. Abuse limits: see `ONE_ADDRESS`. */
 export async function startServer(options: Pick<AppOptions, 'dataDir' | 'limits' | 'clientDir' | 'allowedOrigins' | 'trustProxy'> = {}): Promise<TestServer> {
-  const built = await buildApp({ clientDir: '/nonexistent-client', ...options });
+  const built = await buildApp({ clientDir: '/nonexistent-client', ...options, limits: { ...ONE_ADDRESS, ...options.limits } });
   await built.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = built.app.server.address() as AddressInfo;
   return { ...built, url: `http://127.0.0.1:${port}`, dataDir: options.dataDir, close: () => built.app.close() };

@@ -52,6 +52,8 @@ export async function fuzzScene(server: TestServer) {
     'session:lock': { ...ref, locked: false },
     'timer:control': { ...ref, action: 'pause' },
     'participant:add': { ...ref, id: uid(), profile: { name: 'Zaal', consent: false } },
+    'participant:remove': { ...ref, id: uid() },
+    'participants:prune': ref,
     'session:join': { code: created.joinCode, profile: { name: 'Nieuw', consent: false } },
     'session:resume': { ...ref, participantId: joined.participantId, token: joined.token },
     'profile:update': { ...ref, profile: { name: 'Ann', consent: false } },

@@ -157,7 +157,7 @@ describe('limits with clear messages', () => {
     expect(await send(late, 'session:join', { code: s.joinCode, profile: { name: 'Laatkomer', consent: false } })).toEqual({
       ok: false,
       error: 'too_large',
-      message: `This session is full (${MAX_PARTICIPANTS} participants)`,
+      message: `This session is full (${MAX_PARTICIPANTS} participants); the facilitator can remove those who never took part`,
     });
     expect(await send(s.facilitator, 'participant:add', { sessionId: s.sessionId, id: uid(), profile: { name: 'Nog een', consent: false } })).toMatchObject({
       ok: false,

@@ -104,8 +104,8 @@ describe('a participant who goes offline', () => {
       expect(edit.map((a) => a.ok)).toEqual([true, true]);
       const deleted = await Promise.all([1, 2, 3].map(() => send(ann.socket, 'card:delete', { sessionId, id })));
       expect(deleted).toEqual(Array(3).fill({ ok: true, data: { id } }));
-      // A late retry of the original add does not bring the card back.
-      expect(await send(ann.socket, 'card:add', { sessionId, id, columnId: column, text: 'Eerste versie' })).toMatchObject({ ok: true });
+      // A late retry of the original add does not bring the card back; after the edit it no longer matches the card.
+      expect(await send(ann.socket, 'card:add', { sessionId, id, columnId: column, text: 'Eerste versie' })).toMatchObject({ ok: false, error: 'conflict' });
       expect(stored(server, sessionId).cards[id]).toMatchObject({ text: 'Tweede versie', deletedAt: expect.any(Number) });
 
       const target = uid();

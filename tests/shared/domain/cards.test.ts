@@ -71,18 +71,32 @@ describe('addCard', () => {
       expect(Object.keys(again.session.cards)).toEqual(['card-0001']);
     });
 
-    it('returns the card as it is now after an edit, without undoing the edit', () => {
+    it('is a conflict after an edit of the card, without undoing the edit', () => {
       let s = withCard(collecting(), participant(ANN), { id: 'card-0001', text: 'eerst' }).session;
       s = unwrap(editCard(s, participant(ANN), editCmd(s, { id: 'card-0001', text: 'later' }), T0 + 1)).session;
-      const retry = unwrap(addCard(s, participant(ANN), addCmd(s, { id: 'card-0001', text: 'eerst' }), T0 + 2));
-      expect(retry.session).toBe(s);
-      expect(retry.value.text).toBe('later');
+      expectFail(addCard(s, participant(ANN), addCmd(s, { id: 'card-0001', text: 'eerst' }), T0 + 2), 'conflict');
+      expect(s.cards['card-0001']!.text).toBe('later');
+    });
+
+    it('is a conflict for the same id with other content, even from the author', () => {
+      const s = withCard(collecting(), participant(ANN), { id: 'card-0001', text: 'eerst' }).session;
+      expectFail(addCard(s, participant(ANN), addCmd(s, { id: 'card-0001', text: 'iets anders' }), T0), 'conflict');
+      expectFail(addCard(s, participant(ANN), addCmd(s, { id: 'card-0001', text: 'eerst', anonymous: true }), T0), 'conflict');
+    });
+
+    it('answers the facilitator alike for every attribution of an anonymous card, so it names nobody', () => {
+      const s = withCard(collecting(), participant(ANN), { id: 'card-0001', text: 'eerst', anonymous: true }).session;
+      const answers = [ANN, BOB].map((participantId) =>
+        addCard(s, FACILITATOR, addCmd(s, { id: 'card-0001', text: 'eerst', anonymous: true, attribution: { kind: 'participant', participantId } }), T0),
+      );
+      expect(answers.map((a) => (a.ok ? 'ok' : a.error))).toEqual(['conflict', 'conflict']);
+      expect(unwrap(addCard(s, participant(ANN), addCmd(s, { id: 'card-0001', text: 'eerst', anonymous: true }), T0)).session).toBe(s);
     });
 
     it('does not bring a deleted card back', () => {
       let s = withCard(collecting(), participant(ANN), { id: 'card-0001' }).session;
       s = unwrap(deleteCard(s, participant(ANN), 'card-0001', T0 + 1)).session;
-      const retry = unwrap(addCard(s, participant(ANN), addCmd(s, { id: 'card-0001' }), T0 + 2));
+      const retry = unwrap(addCard(s, participant(ANN), addCmd(s, { id: 'card-0001', text: 'Kaart card-0001' }), T0 + 2));
       expect(retry.session).toBe(s);
       expect(retry.value.deletedAt).toBe(T0 + 1);
     });
@@ -95,7 +109,7 @@ describe('addCard', () => {
     it('is a conflict when the facilitator reuses the id with another author', () => {
       const s = withCard(collecting(), FACILITATOR, { id: 'card-0001', attribution: { kind: 'room' } }).session;
       expectFail(addCard(s, FACILITATOR, addCmd(s, { id: 'card-0001' }), T0), 'conflict');
-      expect(unwrap(addCard(s, FACILITATOR, addCmd(s, { id: 'card-0001', attribution: { kind: 'room' } }), T0)).session).toBe(s);
+      expect(unwrap(addCard(s, FACILITATOR, addCmd(s, { id: 'card-0001', text: 'Kaart card-0001', attribution: { kind: 'room' } }), T0)).session).toBe(s);
     });
   });
 
@@ -257,7 +271,8 @@ describe('deleteCard and restoreCard', () => {
     const s = boardWithCards();
     expectFail(deleteCard(s, participant(BOB), 'card-ann-1', T0), 'forbidden');
     const deleted = unwrap(deleteCard(s, participant(ANN), 'card-ann-1', T0)).session;
-    expectFail(restoreCard(deleted, participant(BOB), 'card-ann-1', T0), 'forbidden');
+    // Once deleted the card is not there for bob: the same answer as an unknown id.
+    expectFail(restoreCard(deleted, participant(BOB), 'card-ann-1', T0), 'not_found');
   });
 
   it('a merged card cannot be restored', () => {

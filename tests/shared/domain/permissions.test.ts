@@ -52,6 +52,7 @@ type Outcome = 'ok' | ErrorCode;
 const W = 'wrong_phase';
 const F = 'forbidden';
 const L = 'locked';
+const N = 'not_found';
 
 // Expected outcomes per phase, in PHASES order: preparation, collecting, voting, synthesis, closed.
 const PARTICIPANT: Record<'unlocked' | 'locked', Record<ActionName, Outcome[]>> = {
@@ -62,7 +63,7 @@ const PARTICIPANT: Record<'unlocked' | 'locked', Record<ActionName, Outcome[]>> 
     'delete own': [W, 'ok', W, W, W],
     'delete other': [F, F, F, F, W],
     'restore own': [W, 'ok', W, W, W],
-    'restore other': [F, F, F, F, W],
+    'restore other': [N, N, N, N, W],
     merge: [F, F, F, F, F],
     'hand votes': [F, F, F, F, F],
     vote: [W, W, 'ok', W, W],
@@ -74,7 +75,7 @@ const PARTICIPANT: Record<'unlocked' | 'locked', Record<ActionName, Outcome[]>> 
     'delete own': [W, L, W, W, W],
     'delete other': [F, F, F, F, W],
     'restore own': [W, L, W, W, W],
-    'restore other': [F, F, F, F, W],
+    'restore other': [N, N, N, N, W],
     merge: [F, F, F, F, F],
     'hand votes': [F, F, F, F, F],
     vote: [W, W, L, W, W],
@@ -123,9 +124,11 @@ describe('a refused action changes nothing', () => {
   it('bob cannot edit, delete or restore ann’s cards, and ann’s cards stay as they were', () => {
     const s = board('collecting', false);
     const before = JSON.stringify(s);
-    for (const action of ['edit own', 'delete own', 'restore own'] as const) {
+    for (const action of ['edit own', 'delete own'] as const) {
       expect(outcome(ACTIONS[action](s, participant(BOB)))).toBe('forbidden');
     }
+    // A card deleted by someone else is not there for bob: the same answer as an unknown id.
+    expect(outcome(ACTIONS['restore own'](s, participant(BOB)))).toBe('not_found');
     expect(JSON.stringify(s)).toBe(before);
   });
 });

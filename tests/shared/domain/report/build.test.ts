@@ -79,9 +79,9 @@ const wlz: Session = {
   ...withCards(wlzBase, wlzCards),
   participants: { [ann.id]: ann, [bob.id]: bob, [cat.id]: cat },
   votes: {
-    'vote-0001': { id: 'vote-0001', cardId: wlzCards[1]!.id, voterId: ann.id, createdAt: T0 },
-    'vote-0002': { id: 'vote-0002', cardId: wlzCards[1]!.id, voterId: bob.id, createdAt: T0 },
-    'vote-0003': { id: 'vote-0003', cardId: wlzCards[4]!.id, voterId: bob.id, createdAt: T0 },
+    'vote-0001': { id: 'vote-0001', cardId: wlzCards[1]!.id, voterId: ann.id, anonymous: true, createdAt: T0 },
+    'vote-0002': { id: 'vote-0002', cardId: wlzCards[1]!.id, voterId: bob.id, anonymous: true, createdAt: T0 },
+    'vote-0003': { id: 'vote-0003', cardId: wlzCards[4]!.id, voterId: bob.id, anonymous: true, createdAt: T0 },
   },
   synthesis: {
     // The facilitator's decision, so the test does not hang on what the engine suggests.
