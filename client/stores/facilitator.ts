@@ -66,6 +66,18 @@ export const useFacilitatorStore = defineStore('facilitator', () => {
     return result;
   }
 
+  /** Removes a participant in whose name nothing stands; the server refuses (conflict) otherwise. */
+  async function removePerson(id: string) {
+    const result = report(await sendCommand('participant:remove', { sessionId: sessionId(), id }));
+    if (result.ok && session.participants) session.participants = session.participants.filter((p) => p.id !== id);
+    return result;
+  }
+
+  /** Removes everyone who joined from a device and never posted a named card or vote. */
+  async function pruneParticipants() {
+    return report(await sendCommand('participants:prune', { sessionId: sessionId() }));
+  }
+
   async function mergeCards(targetId: string, sourceIds: string[], text?: string) {
     const payload = { sessionId: sessionId(), targetId, sourceIds, ...(text ? { text } : {}) };
     const result = report(await sendCommand('card:merge', payload));
@@ -82,5 +94,5 @@ export const useFacilitatorStore = defineStore('facilitator', () => {
     return result;
   }
 
-  return { setPhase, updateSettings, setRevealed, setLocked, controlTimer, addPerson, mergeCards, setHandVotes };
+  return { setPhase, updateSettings, setRevealed, setLocked, controlTimer, addPerson, removePerson, pruneParticipants, mergeCards, setHandVotes };
 });

@@ -48,6 +48,15 @@ export const useSessionStore = defineStore('session', () => {
     socket.on('participants:updated', (p) => bound.value && (state.participants.value = p));
     socket.on('poll:upserted', (p) => bound.value && state.applyPoll(p));
     socket.on('poll:removed', (id) => bound.value && state.applyPollRemoved(id));
+    socket.on('session:removed', (id) => {
+      const target = binding.value;
+      if (!bound.value || target?.role !== 'participant' || target.sessionId !== id) return;
+      // The facilitator removed this participant: their credentials are void, joining again is the way back.
+      useIdentityStore().forgetCredentials(id);
+      bound.value = false;
+      state.clear();
+      status.value = 'lost';
+    });
   }
 
   /** Opens (facilitator) or resumes (participant) the bound session on the current connection. */
