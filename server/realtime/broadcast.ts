@@ -53,9 +53,13 @@ export function emitVotes(io: IoServer, session: Session, cardId: string): void 
   const named = !session.settings.anonymousVotes;
   io.to(rooms.console(session.id)).emit('votes:updated', votesView(session, cardId, voters, named));
   const participant: Viewer = { role: 'participant', participantId: '' };
-  if (totalsVisibleTo(session, participant) && !cardsHidden(session)) {
+  if (!totalsVisibleTo(session, participant)) return;
+  if (!cardsHidden(session)) {
     io.to(rooms.board(session.id)).emit('votes:updated', votesView(session, cardId, voters, named));
     io.to(rooms.projection(session.id)).emit('votes:updated', votesView(session, cardId, voters, false));
+  } else if (card.author.kind === 'participant') {
+    // A hidden card is seen by its author alone, and so are its totals.
+    io.to(rooms.person(session.id, card.author.participantId)).emit('votes:updated', votesView(session, cardId, voters, named));
   }
 }
 
