@@ -23,6 +23,10 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        // Documents as a reader gets them: DOCX through LibreOffice to PDF (needs soffice and pdftotext).
+        test: { name: 'documents', include: ['tests/documents/**/*.test.ts'], environment: 'node', testTimeout: 120_000, hookTimeout: 120_000 },
+      },
     ],
   },
 });

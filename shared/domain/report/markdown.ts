@@ -212,23 +212,32 @@ function appendix(report: ReportModel, t: Texts): RootContent[] {
  * User text sits in text nodes only, so each format escapes it its own way. Headings that a
  * chart belongs under carry `data.reportChart`.
  */
-export function reportTree(report: ReportModel): Root {
+/** The lines under the title: which session (for a one-session report) and the day it was made. */
+export function reportLead(report: ReportModel): string[] {
   const t = TEXTS[report.language];
   const lead = [report.scope.kind === 'session' ? t.sessionScope(report.scope.sessionTitle) : null, t.generatedOn(formatDate(report.generatedAt, t))];
-  return {
-    type: 'root',
-    children: [
-      heading(1, report.title),
-      ...lead.filter((line) => line !== null).map((line) => paragraph(text(line))),
-      ...introduction(report, t),
-      ...report.domains.flatMap((section) => domainSection(section, t)),
-      ...lessons(report, t),
-      ...figureBlocks(report, t),
-      ...figures(report, t),
-      ...appendix(report, t),
-    ],
-  };
+  return lead.filter((line) => line !== null);
 }
+
+/** The chapters of the report, without its title and lead (the DOCX puts those on a cover page). */
+export function reportBody(report: ReportModel): RootContent[] {
+  const t = TEXTS[report.language];
+  return [
+    ...introduction(report, t),
+    ...report.domains.flatMap((section) => domainSection(section, t)),
+    ...lessons(report, t),
+    ...figureBlocks(report, t),
+    ...figures(report, t),
+    ...appendix(report, t),
+  ];
+}
+
+export function reportTree(report: ReportModel): Root {
+  return { type: 'root', children: [heading(1, report.title), ...reportLead(report).map((line) => paragraph(text(line))), ...reportBody(report)] };
+}
+
+/** A date as the report writes it: "20 november 2025". */
+export const reportDate = (report: ReportModel, value: string | number): string => formatDate(value, TEXTS[report.language]);
 
 /** The report as GitHub-flavoured Markdown; card text is escaped so it cannot add headings, links or HTML. */
 export function renderMarkdown(report: ReportModel): string {

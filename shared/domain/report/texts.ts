@@ -8,6 +8,10 @@ export const REPORT_TEXTS = {
   nl: {
     locale: 'nl-NL',
     generatedOn: (date: string) => `Gegenereerd op ${date}.`,
+    documentKind: (session: string | null) => (session ? `Rapportage werksessie ${session}` : 'Rapportage werksessies'),
+    contents: 'Inhoud',
+    /** Around the page number and the page count in the footer: "Pagina 3 van 12". */
+    pageOf: ['Pagina ', ' van '],
     sessionScope: (title: string) => `Rapportage van één werksessie: ${title}.`,
     introduction: 'Inleiding',
     purpose: 'Doel',
@@ -74,6 +78,9 @@ export const REPORT_TEXTS = {
   en: {
     locale: 'en-GB',
     generatedOn: (date: string) => `Generated on ${date}.`,
+    documentKind: (session: string | null) => (session ? `Report of workshop ${session}` : 'Report of the workshops'),
+    contents: 'Contents',
+    pageOf: ['Page ', ' of '],
     sessionScope: (title: string) => `Report of one workshop: ${title}.`,
     introduction: 'Introduction',
     purpose: 'Purpose',

@@ -11,12 +11,20 @@ export interface DocxParagraph {
 const decode = (xml: string) =>
   xml.replace(/&(lt|gt|quot|apos|amp);/g, (_, name: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[name] ?? '');
 
-/** The text of a piece of WordprocessingML: its w:t runs, with w:br as a line break. */
+/** The text of a piece of WordprocessingML: its w:t runs, with w:br as a line break and w:tab as a tab. */
 export function textOf(xml: string): string {
   let text = '';
-  for (const match of xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:br\/>/g)) text += match[1] === undefined ? '\n' : decode(match[1]);
+  for (const match of xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:(br|tab)\/>/g)) {
+    text += match[1] !== undefined ? decode(match[1]) : match[2] === 'tab' ? '\t' : '\n';
+  }
   return text;
 }
+
+/** A heading's text without its chapter or section number ("2.3\tWat ging goed" -> "Wat ging goed"). */
+export const unnumbered = (text: string): string => text.replace(/^\d+(\.\d+)*\t/, '');
+
+/** The document without its table of contents (a content control holding the TOC field and its entries). */
+export const withoutContents = (xml: string): string => xml.replace(/<w:sdt>[\s\S]*?<\/w:sdt>/g, '');
 
 /** Every paragraph (in tables too) with its style id and text. */
 export function paragraphsOf(xml: string): DocxParagraph[] {

@@ -1,0 +1,42 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const SOFFICE = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((path) => existsSync(path));
+
+/** Fails loudly where the document tools are missing: these tests never pass by skipping. */
+export function requireDocumentTools(): void {
+  if (!SOFFICE) throw new Error('LibreOffice not found; install it with `apt-get install -y libreoffice-writer-nogui`');
+  if (!existsSync('/usr/bin/pdftotext')) throw new Error('pdftotext not found; install it with `apt-get install -y poppler-utils`');
+}
+
+export interface Pdf {
+  /** Text of each page (pdftotext -layout), first page first. */
+  pages: string[];
+  /** Width and height of each page in points. */
+  sizes: { width: number; height: number }[];
+}
+
+/** Converts a DOCX to PDF with LibreOffice (headless, its own profile) and reads the PDF back. */
+export async function docxToPdf(docx: Buffer): Promise<Pdf> {
+  requireDocumentTools();
+  const dir = await mkdtemp(join(tmpdir(), 'werksessie-pdf-'));
+  try {
+    await writeFile(join(dir, 'report.docx'), docx);
+    await run(SOFFICE!, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'report.docx')], { timeout: 110_000 });
+    const pdf = join(dir, 'report.pdf');
+    await readFile(pdf);
+    const info = (await run('pdfinfo', ['-f', '1', '-l', '9999', pdf])).stdout;
+    const sizes = [...info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/gm)].map((m) => ({ width: Number(m[1]), height: Number(m[2]) }));
+    const text = (await run('pdftotext', ['-layout', pdf, '-'], { maxBuffer: 64 * 1024 * 1024 })).stdout;
+    // pdftotext ends every page with a form feed.
+    const pages = text.split('\f').slice(0, sizes.length);
+    return { pages, sizes };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
