@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { createSession } from '../../shared/domain/session-factory.ts';
 import { studyMatrix } from '../../shared/domain/study-matrix.ts';
 import { ok } from '../../shared/protocol/errors.ts';
-import { SessionCreateSchema, StudyRenameSchema } from '../../shared/schemas/commands.ts';
+import { SessionCreateSchema, StudyRenameSchema, StudyReportSettingsSchema } from '../../shared/schemas/commands.ts';
 import { domainCtx, type RealtimeDeps } from './deps.ts';
 import { command, type Command } from './command.ts';
 import { emitStudy, sessionSummary, studyOf, studyView, uniqueJoinCode } from './binding.ts';
@@ -34,6 +34,15 @@ export function studyCommands(deps: RealtimeDeps): Record<string, Command> {
       await doc.set({ ...doc.data, title: input.title, updatedAt: deps.clock() });
       emitStudy(deps, study.data.id);
       return ok(studyView(deps, doc.data));
+    }, deps),
+
+    'study:report-settings': command('study:report-settings', StudyReportSettingsSchema, async (input, socket) => {
+      const study = studyOf(deps, socket);
+      if (!study.ok) return study;
+      const doc = deps.repo.studies.get(study.data.id)!;
+      const reportSettings = { ...doc.data.reportSettings, ...input };
+      await doc.set({ ...doc.data, reportSettings, updatedAt: deps.clock() });
+      return ok(reportSettings);
     }, deps),
 
     'session:create': command('session:create', SessionCreateSchema, async (input, socket) => {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync, onRequestAsyncHookHandler } from 'fastify';
 import { nanoid } from 'nanoid';
 import { DEFAULT_CODEBOOK } from '../../shared/domain/themes/default-codebook.ts';
-import { CreateStudyBodySchema, type Study } from '../../shared/schemas/study.ts';
+import { CreateStudyBodySchema, ReportSettingsSchema, type Study } from '../../shared/schemas/study.ts';
 import { hashSecret, newSecret } from '../security/secrets.ts';
 import type { Repository } from '../storage/repository.ts';
 
@@ -26,6 +26,7 @@ export function apiRoutes(repo: Repository, clock: () => number, limitCreates: o
         keyHash: hashSecret(key),
         sessionIds: [],
         codebook: parsed.data.codebook === 'empty' ? { themes: [] } : structuredClone(DEFAULT_CODEBOOK),
+        reportSettings: ReportSettingsSchema.parse({}),
         surveys: [],
         createdAt: now,
         updatedAt: now,

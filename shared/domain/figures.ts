@@ -44,6 +44,20 @@ export interface NumberFigures {
 
 export type Figures = ChoiceFigures | NumberFigures;
 
+/**
+ * How a single-answer question's percentages are rounded: so that they add up to 100 (largest
+ * remainder, the default), or each on its own, half up, as many published reports do (60 / 28 / 13).
+ */
+export type Rounding = 'largest-remainder' | 'plain';
+export const ROUNDINGS = ['largest-remainder', 'plain'] as const satisfies readonly Rounding[];
+
+/** Whole percentages of `counts`, each rounded half up on its own; all zeros when the total is 0. */
+export function plainPercentages(counts: readonly number[]): number[] {
+  const total = counts.reduce((a, b) => a + b, 0);
+  // Half up in whole numbers: floor((200c + t) / 2t), so 12.5 gives 13 without floating point noise.
+  return counts.map((c) => (total === 0 ? 0 : Math.floor((200 * c + total) / (2 * total))));
+}
+
 /** Whole percentages of `counts` that add up to 100 (largest remainder); all zeros when the total is 0. */
 export function percentages(counts: readonly number[]): number[] {
   const total = counts.reduce((a, b) => a + b, 0);
@@ -73,7 +87,7 @@ export const roundTo = (value: number, digits = 1): number => Math.round(value *
 export function choiceFigures(
   categories: readonly Category[],
   answers: readonly (readonly string[])[],
-  options: { multiple: boolean; excludeMissing: boolean; scale?: boolean },
+  options: { multiple: boolean; excludeMissing: boolean; scale?: boolean; rounding?: Rounding },
 ): ChoiceFigures {
   const known = new Map(categories.map((c) => [c.key, c]));
   const counts = new Map(categories.map((c) => [c.key, 0]));
@@ -90,7 +104,7 @@ export function choiceFigures(
   const inBase = (c: Category) => !(options.excludeMissing && c.missing);
   const shares = options.multiple
     ? categories.map((c) => (base === 0 ? 0 : Math.round((counts.get(c.key)! * 100) / base)))
-    : percentagesFor(categories, counts, inBase);
+    : percentagesFor(categories, counts, inBase, options.rounding ?? 'largest-remainder');
   let mean: number | null = null;
   if (options.scale) {
     const scored = categories.filter((c) => inBase(c) && !c.missing && Number.isFinite(Number(c.key)));
@@ -107,9 +121,9 @@ export function choiceFigures(
   };
 }
 
-function percentagesFor(categories: readonly Category[], counts: Map<string, number>, inBase: (c: Category) => boolean): number[] {
+function percentagesFor(categories: readonly Category[], counts: Map<string, number>, inBase: (c: Category) => boolean, rounding: Rounding): number[] {
   const included = categories.filter(inBase);
-  const shares = percentages(included.map((c) => counts.get(c.key)!));
+  const shares = (rounding === 'plain' ? plainPercentages : percentages)(included.map((c) => counts.get(c.key)!));
   const byKey = new Map(included.map((c, i) => [c.key, shares[i]!]));
   return categories.map((c) => byKey.get(c.key) ?? 0);
 }

@@ -1,5 +1,5 @@
 import type { Poll, PollKind } from '../schemas/poll.ts';
-import { choiceFigures, numberFigures, type Category, type Figures } from './figures.ts';
+import { choiceFigures, numberFigures, type Category, type Figures, type Rounding } from './figures.ts';
 
 /** The points of a scale poll, also the keys of its hand counts. */
 export const SCALE_POINTS = ['1', '2', '3', '4', '5'] as const;
@@ -40,7 +40,7 @@ function handRespondents(poll: Pick<Poll, 'kind' | 'handCounts'>, categories: Ca
 }
 
 /** The figures of a poll: device answers plus hand counts. Anonymous: nobody is named in them. */
-export function pollResults(poll: Pick<Poll, 'kind' | 'options' | 'answers' | 'handCounts' | 'handValues'>): PollResults {
+export function pollResults(poll: Pick<Poll, 'kind' | 'options' | 'answers' | 'handCounts' | 'handValues'>, rounding: Rounding = 'largest-remainder'): PollResults {
   const answers = Object.values(poll.answers);
   if (poll.kind === 'number') {
     const values = answers.flatMap((a) => ('value' in a ? [a.value] : []));
@@ -56,6 +56,7 @@ export function pollResults(poll: Pick<Poll, 'kind' | 'options' | 'answers' | 'h
     multiple: poll.kind === 'multiple',
     excludeMissing: false,
     scale: poll.kind === 'scale',
+    rounding,
   });
   return { figures, answered: digital.length, counted: hands.length };
 }

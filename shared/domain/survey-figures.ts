@@ -1,6 +1,6 @@
 import { fail, ok, type Result } from '../protocol/errors.ts';
 import type { Survey, SurveyQuestion } from '../schemas/survey.ts';
-import { choiceFigures, numberFigures, type Category, type Figures } from './figures.ts';
+import { choiceFigures, numberFigures, type Category, type Figures, type Rounding } from './figures.ts';
 import { answerKey, leadingNumber, orderLabels, parseDutchNumber, splitMultiple } from './survey-answers.ts';
 
 export interface SurveyFiguresOptions {
@@ -8,6 +8,8 @@ export interface SurveyFiguresOptions {
   by?: string | null;
   /** Leave "niet van toepassing", "weet niet" and the like out of the percentages. */
   excludeMissing: boolean;
+  /** How single-answer percentages are rounded (default: largest remainder). */
+  rounding?: Rounding;
 }
 
 /** One column of a breakdown: a value of the attribute, with how many respondents have it. */
@@ -58,7 +60,7 @@ export function surveyFigures(survey: Survey, options: SurveyFiguresOptions): Re
   if (options.by && !attribute) return fail('not_found', `The survey has no attribute ${options.by}`);
   const breakdown = attribute ? breakdownOf(survey, attribute.id) : null;
   const questions = survey.questions.map((question): SurveyQuestionFigures => {
-    const figuresOf = question.kind === 'number' ? numberQuestion(survey, question) : choiceQuestion(survey, question, options.excludeMissing);
+    const figuresOf = question.kind === 'number' ? numberQuestion(survey, question) : choiceQuestion(survey, question, options.excludeMissing, options.rounding ?? 'largest-remainder');
     return {
       id: question.id,
       column: question.column,
@@ -128,7 +130,7 @@ function numberQuestion(survey: Survey, question: SurveyQuestion): QuestionFigur
   };
 }
 
-function choiceQuestion(survey: Survey, question: SurveyQuestion, excludeMissing: boolean): QuestionFigures {
+function choiceQuestion(survey: Survey, question: SurveyQuestion, excludeMissing: boolean, rounding: Rounding): QuestionFigures {
   const missingOrder = new Map(question.missing.map((m, i) => [answerKey(m), i]));
   const categories = new Map<string, Category>();
   const keyOf = (answer: string): string => {
@@ -152,7 +154,7 @@ function choiceQuestion(survey: Survey, question: SurveyQuestion, excludeMissing
     ...(question.kind === 'scale' ? scaleOrder(real) : orderLabels(real)),
     ...all.filter((c) => c.missing).sort((a, b) => missingOrder.get(a.key)! - missingOrder.get(b.key)!),
   ];
-  const options = { multiple: question.kind === 'multiple', excludeMissing, scale: question.kind === 'scale' };
+  const options = { multiple: question.kind === 'multiple', excludeMissing, scale: question.kind === 'scale', rounding };
   return {
     figures: (respondents) => choiceFigures(ordered, respondents.map((i) => answers[i]!), options),
     missingAnswers: 0,

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type * as C from '../schemas/commands.ts';
 import type { Timer } from '../schemas/session.ts';
+import type { ReportSettings } from '../schemas/study.ts';
 import type { FollowUpView } from '../domain/followup-script.ts';
 import type { StudyMatrix } from '../domain/study-matrix.ts';
 import type { SynthesisView } from '../domain/synthesis-view.ts';
@@ -39,6 +40,8 @@ export interface ClientToServerEvents {
   'study:matrix': Cmd<z.ZodObject<{}>, StudyMatrix>;
   /** Facilitator. Rename the study. */
   'study:rename': Cmd<typeof C.StudyRenameSchema, StudyView>;
+  /** Facilitator. How the report rounds percentages and from which group size a breakdown cell is flagged. */
+  'study:report-settings': Cmd<typeof C.StudyReportSettingsSchema, ReportSettings>;
   /** Facilitator. Create a session in the study; it starts in `preparation`. */
   'session:create': Cmd<typeof C.SessionCreateSchema, SessionSummary>;
   /** Facilitator. Open a session of the study as console or projection. Errors: not_found, corrupt_file. */

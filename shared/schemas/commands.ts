@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ROUNDINGS } from '../domain/figures.ts';
 import { ThemeIdSchema } from './codebook.ts';
 import { DateSchema, IdSchema, LIMITS, optionalText, text } from './common.ts';
 import { FOLLOW_UP_NOTE_MAX, VerdictSchema } from './followup.ts';
@@ -18,6 +19,12 @@ import {
 const SessionRef = z.object({ sessionId: IdSchema });
 
 export const StudyRenameSchema = z.object({ title: text(LIMITS.title) });
+
+/** Some of the study's report settings; the others stay as they are. */
+export const StudyReportSettingsSchema = z.object({
+  rounding: z.enum(ROUNDINGS).optional(),
+  smallGroup: z.number().int().min(0).max(1000).optional(),
+});
 
 export const SessionCreateSchema = z.object({
   title: text(LIMITS.title),

@@ -1,8 +1,16 @@
 import { z } from 'zod';
+import { ROUNDINGS } from '../domain/figures.ts';
 import { DEFAULT_CODEBOOK } from '../domain/themes/default-codebook.ts';
 import { CodebookSchema } from './codebook.ts';
 import { SurveySchema } from './survey.ts';
 import { IdSchema, LIMITS, text } from './common.ts';
+
+export const ReportSettingsSchema = z.object({
+  rounding: z.enum(ROUNDINGS).default('largest-remainder'),
+  /** Breakdown groups with fewer respondents are flagged, never shown as a bare percentage. */
+  smallGroup: z.number().int().min(0).max(1000).default(10),
+});
+export type ReportSettings = z.infer<typeof ReportSettingsSchema>;
 
 /** A study ("onderzoek"), e.g. "Evaluatie zorginkoop 2025": the sessions of one evaluation. */
 export const StudySchema = z.object({
@@ -14,6 +22,8 @@ export const StudySchema = z.object({
   sessionIds: z.array(IdSchema),
   /** The themes this study's cards are sorted into; the built-in one until the facilitator edits it. */
   codebook: CodebookSchema.default(() => structuredClone(DEFAULT_CODEBOOK)),
+  /** How the report shows figures: rounding of percentages and the group size below which a cell is only indicative. */
+  reportSettings: ReportSettingsSchema.default(() => ReportSettingsSchema.parse({})),
   /** Member surveys imported into the study (figures beside the themes). */
   surveys: z.array(SurveySchema).max(50).default([]),
   createdAt: z.number().int(),

@@ -4,6 +4,7 @@ import type { Profile } from '../../schemas/profile.ts';
 import { BUILTIN_DOMAINS, type Card, type Session } from '../../schemas/session.ts';
 import type { Study } from '../../schemas/study.ts';
 import { resolveTheme } from '../codebook-edits.ts';
+import type { Rounding } from '../figures.ts';
 import { pollResults } from '../poll-results.ts';
 import { NO_DOMAIN, studyMatrix } from '../study-matrix.ts';
 import { surveyFigures } from '../survey-figures.ts';
@@ -89,7 +90,7 @@ function countPeople(people: Profile[], unknown: string): ParticipantCounts {
 }
 
 /** The polls that were opened (not deleted), per session in order. */
-function pollBlocks(sessions: Session[]): FigureBlock[] {
+function pollBlocks(sessions: Session[], rounding: Rounding): FigureBlock[] {
   return sessions.flatMap((session) =>
     Object.values(session.polls)
       .filter((poll) => poll.deletedAt === null && poll.status !== 'draft')
@@ -100,7 +101,7 @@ function pollBlocks(sessions: Session[]): FigureBlock[] {
         question: poll.question,
         themeId: null,
         themeLabel: null,
-        figures: pollResults(poll).figures,
+        figures: pollResults(poll, rounding).figures,
         breakdown: null,
       })),
   );
@@ -111,9 +112,10 @@ function pollBlocks(sessions: Session[]): FigureBlock[] {
  * attribute (e.g. domain). "Niet van toepassing" and the like stay in, as their own category.
  */
 function surveyBlocks(study: Study): FigureBlock[] {
+  const { rounding } = study.reportSettings;
   const labels = new Map(study.codebook.themes.map((t) => [t.id, t.name]));
   return study.surveys.flatMap((survey) => {
-    const figures = surveyFigures(survey, { by: survey.attributes[0]?.id ?? null, excludeMissing: false });
+    const figures = surveyFigures(survey, { by: survey.attributes[0]?.id ?? null, excludeMissing: false, rounding });
     if (!figures.ok) return [];
     const by = figures.data.by;
     return figures.data.questions.map((q): FigureBlock => {
@@ -319,6 +321,7 @@ export function buildReport(study: Study, allSessions: Session[], options: Repor
     },
     appendix: { sessions: appendixSessions, followUp: countPeople(calls.map((c) => c.callee), t.unknown) },
     cards,
-    figureBlocks: [...pollBlocks(sessions), ...(scoped ? [] : surveyBlocks(study))],
+    figureBlocks: [...pollBlocks(sessions, study.reportSettings.rounding), ...(scoped ? [] : surveyBlocks(study))],
+    figureRules: study.reportSettings,
   };
 }

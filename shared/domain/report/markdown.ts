@@ -2,6 +2,7 @@ import type { AlignType, BlockContent, Heading, List, ListItem, Paragraph, Phras
 import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { chartTitle, figureGroups, type ReportChartKind } from './charts.ts';
+import { answerTable, breakdownTable, type TextTable } from './figure-tables.ts';
 import { REPORT_TEXTS as TEXTS, type ReportTexts as Texts } from './texts.ts';
 import type { Figures as QuestionFigures } from '../figures.ts';
 import type { CardItem, FigureBlock, DomainSection, Lesson, ParticipantCounts, ReportModel, ThemeFinding } from './types.ts';
@@ -158,27 +159,26 @@ function participantList(counts: ParticipantCounts, t: Texts): List {
   ]);
 }
 
+const textTable = (t: TextTable): Table => table(t.align, t.header, t.rows);
+
 /** A figure block's table (choice) or line (numbers), with its n. */
-function figureContent(figures: QuestionFigures, t: Texts): BlockContent[] {
+function figureContent(figures: QuestionFigures, report: ReportModel, t: Texts): BlockContent[] {
   if (figures.kind === 'number') return [paragraph(text(t.numberLine(figures.n, figures.mean, figures.min, figures.max)))];
   return [
-    table(['left', 'right', 'right'], [t.answer, t.count, t.percent], figures.categories.map((c) => [c.label, String(c.count), c.percent === null ? t.excluded : String(c.percent)])),
+    textTable(answerTable(figures, report.language)),
     paragraph(text([t.nLine(figures.n, figures.answered), figures.mean === null ? '' : t.meanLine(figures.mean)].filter(Boolean).join(' · '))),
   ];
 }
 
-function breakdownTable(breakdown: NonNullable<FigureBlock['breakdown']>, figures: QuestionFigures, t: Texts): BlockContent[] {
-  const title = paragraph(strong(t.breakdown(breakdown.attribute)));
-  if (figures.kind === 'number') {
-    const rows = breakdown.groups.map((g) => (g.figures.kind === 'number' ? [g.value, String(g.figures.n), String(g.figures.mean ?? '–'), String(g.figures.min ?? '–'), String(g.figures.max ?? '–')] : [g.value]));
-    return [title, table(['left', 'right', 'right', 'right', 'right'], [breakdown.attribute, 'n', t.meanColumn, 'min', 'max'], rows)];
-  }
-  const labels = figures.categories.filter((c) => c.percent !== null).map((c) => c.label);
-  const rows = breakdown.groups.map((g) => {
-    const byLabel = new Map(g.figures.kind === 'choice' ? g.figures.categories.map((c) => [c.label, c.percent]) : []);
-    return [g.value, String(g.figures.n), ...labels.map((label) => `${byLabel.get(label) ?? 0}%`)];
-  });
-  return [title, table(['left', 'right', ...labels.map((): AlignType => 'right')], [breakdown.attribute, 'n', ...labels], rows)];
+/** The breakdown of a question, with the note on small groups when one is flagged. */
+function breakdownContent(block: FigureBlock, report: ReportModel, t: Texts): BlockContent[] {
+  const breakdown = breakdownTable(block, report.figureRules, report.language);
+  if (!breakdown || !block.breakdown) return [];
+  return [
+    paragraph(strong(t.breakdown(block.breakdown.attribute))),
+    textTable(breakdown),
+    ...(breakdown.flagged ? [paragraph(emphasis(t.smallGroupNote(report.figureRules.smallGroup)))] : []),
+  ];
 }
 
 /** Poll and survey figures, grouped by the theme they relate to (themes in the order of their votes). */
@@ -186,13 +186,14 @@ function figureBlocks(report: ReportModel, t: Texts): RootContent[] {
   if (report.figureBlocks.length === 0) return [];
   return [
     heading(2, t.pollsAndSurveys),
+    paragraph(text(t.roundingNote(report.figureRules.rounding))),
     ...figureGroups(report).flatMap((group) => [
       heading(3, group.label ?? t.withoutTheme),
       ...group.blocks.flatMap((block): RootContent[] => [
         heading(4, block.question, block.figures.kind === 'choice' && block.figures.n > 0 ? block.id : undefined),
         paragraph(emphasis(block.source.kind === 'poll' ? t.pollIn(block.source.session) : t.surveyFrom(block.source.survey))),
-        ...figureContent(block.figures, t),
-        ...(block.breakdown ? breakdownTable(block.breakdown, block.figures, t) : []),
+        ...figureContent(block.figures, report, t),
+        ...breakdownContent(block, report, t),
       ]),
     ]),
   ];

@@ -1,7 +1,17 @@
+import type { Rounding } from '../figures.ts';
 import type { ReportModel } from './types.ts';
 
 type Language = ReportModel['language'];
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** A number as the language writes it: "19,2" in Dutch, "19.2" in English; a dash for none. */
+export function decimal(language: Language, value: number | null): string {
+  if (value === null) return '–';
+  return new Intl.NumberFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 1, useGrouping: false }).format(value);
+}
+
+/** A label as a word inside a sentence: "Omzetklasse" becomes "omzetklasse"; "GGZ-regio" or "Zorg en Zekerheid" stay. */
+export const midSentence = (label: string): string => (/^[A-Z][a-zà-ÿ]+$/.test(label) ? label.toLowerCase() : label);
 
 /** Headings and fixed sentences of the report documents (Markdown, DOCX), per language. */
 export const REPORT_TEXTS = {
@@ -59,10 +69,15 @@ export const REPORT_TEXTS = {
     percent: '%',
     excluded: 'niet meegeteld',
     nLine: (n: number, answered: number) => (n === answered ? `n = ${n}` : `n = ${n} (${answered} antwoorden, waarvan ${answered - n} niet meegeteld)`),
-    meanLine: (mean: number) => `Gemiddelde: ${String(mean).replace('.', ',')}`,
+    meanLine: (mean: number) => `Gemiddelde: ${decimal('nl', mean)}`,
     numberLine: (n: number, mean: number | null, min: number | null, max: number | null) =>
-      n === 0 ? 'Geen antwoorden.' : `Gemiddeld ${String(mean).replace('.', ',')} (min ${min}, max ${max}), n = ${n}`,
-    breakdown: (attribute: string) => `Naar ${attribute}`,
+      n === 0 ? 'Geen antwoorden.' : `Gemiddeld ${decimal('nl', mean)} (min ${decimal('nl', min)}, max ${decimal('nl', max)}), n = ${n}`,
+    breakdown: (attribute: string) => `Uitgesplitst naar ${midSentence(attribute)}`,
+    roundingNote: (rounding: Rounding) =>
+      rounding === 'plain'
+        ? 'Percentages zijn per antwoord afgerond op hele procenten en tellen daardoor niet altijd op tot 100.'
+        : 'Percentages zijn afgerond op hele procenten volgens de methode van de grootste resten, zodat ze optellen tot 100.',
+    smallGroupNote: (n: number) => `* Minder dan ${n} respondenten: het percentage is alleen indicatief.`,
     meanColumn: 'Gemiddeld',
     appendix: 'Bijlage: deelnemers',
     followUp: 'Nagebelde aanbieders',
@@ -128,10 +143,15 @@ export const REPORT_TEXTS = {
     percent: '%',
     excluded: 'not counted',
     nLine: (n: number, answered: number) => (n === answered ? `n = ${n}` : `n = ${n} (${answered} answers, ${answered - n} not counted)`),
-    meanLine: (mean: number) => `Mean: ${mean}`,
+    meanLine: (mean: number) => `Mean: ${decimal('en', mean)}`,
     numberLine: (n: number, mean: number | null, min: number | null, max: number | null) =>
-      n === 0 ? 'No answers.' : `Mean ${mean} (min ${min}, max ${max}), n = ${n}`,
-    breakdown: (attribute: string) => `By ${attribute}`,
+      n === 0 ? 'No answers.' : `Mean ${decimal('en', mean)} (min ${decimal('en', min)}, max ${decimal('en', max)}), n = ${n}`,
+    breakdown: (attribute: string) => `Broken down by ${midSentence(attribute)}`,
+    roundingNote: (rounding: Rounding) =>
+      rounding === 'plain'
+        ? 'Percentages are rounded to whole numbers one by one, so they do not always add up to 100.'
+        : 'Percentages are rounded to whole numbers by the largest-remainder method, so that they add up to 100.',
+    smallGroupNote: (n: number) => `* Fewer than ${n} respondents: the percentage is indicative only.`,
     meanColumn: 'Mean',
     appendix: 'Appendix: participants',
     followUp: 'Providers called afterwards',

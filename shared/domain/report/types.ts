@@ -1,3 +1,4 @@
+import type { ReportSettings } from '../../schemas/study.ts';
 import type { Verdict } from '../../schemas/followup.ts';
 import type { Figures as QuestionFigures } from '../figures.ts';
 
@@ -25,6 +26,8 @@ export interface ReportModel {
   cards: CardRow[];
   /** Figures of the live polls of the sessions in scope and of the study's imported surveys. */
   figureBlocks: FigureBlock[];
+  /** How the figures were rounded, and below which group size a breakdown cell is only indicative. */
+  figureRules: ReportSettings;
 }
 
 /** The figures of one poll or survey question, shown beside the theme it relates to. */

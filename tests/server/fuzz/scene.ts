@@ -44,6 +44,7 @@ export async function fuzzScene(server: TestServer) {
     'study:open': {},
     'study:matrix': {},
     'study:rename': { title: 'Studie' },
+    'study:report-settings': { smallGroup: 10 },
     'session:create': { title: 'Nog een', date: '2025-11-21', mode: 'digitaal', domains: ['Wlz'] },
     'session:open': { ...ref, view: 'console' },
     'session:update': { ...ref, title: 'Fuzz' },

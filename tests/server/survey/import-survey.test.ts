@@ -10,6 +10,7 @@ const study = (surveys: Survey[] = []): Study => ({
   id: 'study-0001',
   title: 'Evaluatie',
   keyHash: 'a'.repeat(64),
+  reportSettings: { rounding: 'largest-remainder', smallGroup: 10 },
   sessionIds: [],
   codebook: structuredClone(DEFAULT_CODEBOOK),
   surveys,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { choiceFigures, numberFigures, percentages } from '../../../shared/domain/figures.ts';
+import { choiceFigures, numberFigures, percentages, plainPercentages } from '../../../shared/domain/figures.ts';
 
 describe('percentages (largest remainder)', () => {
   it.each([
@@ -69,5 +69,28 @@ describe('numberFigures', () => {
   it('gives n, mean to one decimal, min and max', () => {
     expect(numberFigures([0, 292, 12, 3, 0])).toEqual({ kind: 'number', n: 5, mean: 61.4, min: 0, max: 292 });
     expect(numberFigures([])).toEqual({ kind: 'number', n: 0, mean: null, min: null, max: null });
+  });
+});
+
+describe('plainPercentages (each answer rounded half up)', () => {
+  it('rounds each share on its own, as published reports often do, so the sum may pass 100', () => {
+    // 59.6 / 27.6 / 12.8: plain gives 60 / 28 / 13 (101), largest remainder 60 / 27 / 13 (100).
+    expect(plainPercentages([596, 276, 128])).toEqual([60, 28, 13]);
+    expect(percentages([596, 276, 128])).toEqual([60, 27, 13]);
+  });
+
+  it('rounds an exact half up, without floating point noise', () => {
+    expect(plainPercentages([1, 7])).toEqual([13, 88]);
+    expect(plainPercentages([1, 1, 1])).toEqual([33, 33, 33]);
+    expect(plainPercentages([0, 0])).toEqual([0, 0]);
+  });
+
+  it('is what choiceFigures uses with rounding plain', () => {
+    const categories = ['ja', 'nee', 'deels'].map((key) => ({ key, label: key }));
+    const answers = [...Array(596).fill(['ja']), ...Array(276).fill(['nee']), ...Array(128).fill(['deels'])];
+    const plain = choiceFigures(categories, answers, { multiple: false, excludeMissing: false, rounding: 'plain' });
+    const exact = choiceFigures(categories, answers, { multiple: false, excludeMissing: false });
+    expect(plain.categories.map((c) => c.percent)).toEqual([60, 28, 13]);
+    expect(exact.categories.map((c) => c.percent)).toEqual([60, 27, 13]);
   });
 });

@@ -16,8 +16,9 @@ describe('StudySchema', () => {
   it('accepts a stored study and strips unknown keys, such as a plain key', () => {
     const parsed = StudySchema.parse({ ...study, key: 'secret' });
     expect(parsed).not.toHaveProperty('key');
-    // A study stored before codebooks and surveys existed gets the built-in codebook and no surveys.
-    expect(parsed).toEqual({ ...study, codebook: DEFAULT_CODEBOOK, surveys: [] });
+    // A study stored before codebooks, surveys and report settings existed gets the built-in
+    // codebook, no surveys and the default report settings.
+    expect(parsed).toEqual({ ...study, codebook: DEFAULT_CODEBOOK, surveys: [], reportSettings: { rounding: 'largest-remainder', smallGroup: 10 } });
   });
 
   it('refuses hostile session ids and a key hash that is not sha256 hex', () => {

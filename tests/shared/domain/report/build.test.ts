@@ -11,6 +11,7 @@ const study: Study = {
   id: STUDY_ID,
   title: 'Evaluatie zorginkoop 2025',
   keyHash: 'a'.repeat(64),
+  reportSettings: { rounding: 'largest-remainder', smallGroup: 10 },
   sessionIds: [],
   codebook: structuredClone(DEFAULT_CODEBOOK),
   surveys: [],
