@@ -173,7 +173,7 @@ export const en: MessageSchema = {
   },
   reportDoc: {
     pollsAndSurveys: 'Polls and surveys',
-    withoutTheme: 'Without a theme',
+    withoutTheme: 'Other polls and questions',
     poll: 'Poll',
     survey: 'Survey',
     answer: 'Answer',

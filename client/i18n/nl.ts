@@ -171,7 +171,7 @@ export const nl = {
   },
   reportDoc: {
     pollsAndSurveys: 'Peilingen en enquêtes',
-    withoutTheme: 'Zonder thema',
+    withoutTheme: 'Overige peilingen en vragen',
     poll: 'Peiling',
     survey: 'Enquête',
     answer: 'Antwoord',

@@ -134,6 +134,17 @@ function surveyBlocks(study: Study): FigureBlock[] {
   });
 }
 
+/**
+ * The procurement year the study looks back on: a year in its title ("Evaluatie zorginkoop 2025"),
+ * else the year of its last session; null when neither says.
+ */
+export function procurementYear(study: Study, sessions: Session[]): number | null {
+  const inTitle = /\b(20\d{2})\b/.exec(study.title);
+  if (inTitle) return Number(inTitle[1]);
+  const last = sessions.map((s) => s.date).sort().at(-1);
+  return last ? Number(last.slice(0, 4)) : null;
+}
+
 const liveCalls = (session: Session): FollowUpCall[] => Object.values(session.followUps).filter((c) => c.deletedAt === null);
 
 /**
@@ -283,7 +294,7 @@ export function buildReport(study: Study, allSessions: Session[], options: Repor
     scope: scoped ? { kind: 'session', sessionId: scoped.id, sessionTitle: scoped.title } : { kind: 'study' },
     generatedAt: options.now,
     introduction: {
-      purpose: t.purpose(study.title),
+      purpose: t.purpose(study.title, procurementYear(study, sessions)),
       questions: [...new Set(sessions.flatMap((s) => s.columns.map((c) => c.title)))],
       method: {
         sessions: sessions.map((s) => ({

@@ -25,7 +25,7 @@ export const DUTCH_OUTLINE: OutlineEntry[] = [
   [4, 'Zijn de tarieven kostendekkend?'],
   [3, 'Meerzorg'],
   [4, 'Aantal cliënten met meerzorg'],
-  [3, 'Zonder thema'],
+  [3, 'Overige peilingen en vragen'],
   [4, 'Hoe tevreden bent u over het contact met de inkoper?'],
   [2, 'Cijfers'],
   [3, 'Stemmen per thema'],

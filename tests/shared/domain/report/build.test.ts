@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildReport } from '../../../../shared/domain/report/build.ts';
+import { buildReport, procurementYear } from '../../../../shared/domain/report/build.ts';
 import { DEFAULT_CODEBOOK } from '../../../../shared/domain/themes/default-codebook.ts';
 import type { FollowUpCall } from '../../../../shared/schemas/followup.ts';
 import type { Card, Participant, Session } from '../../../../shared/schemas/session.ts';
@@ -244,5 +244,20 @@ describe('buildReport', () => {
 
   it('is the same for the same input', () => {
     expect(buildReport(study, [wlz, wmo], { now: T0 })).toEqual(report);
+  });
+});
+
+describe('procurementYear', () => {
+  it('takes the year in the title, else the year of the last session, else none', () => {
+    expect(procurementYear({ ...study, title: 'Evaluatie zorginkoop 2025' }, [])).toBe(2025);
+    const dated = (date: string): Session => ({ ...makeSession(), date });
+    expect(procurementYear({ ...study, title: 'Evaluatie zorginkoop' }, [dated('2024-11-20'), dated('2025-01-15')])).toBe(2025);
+    expect(procurementYear({ ...study, title: 'Evaluatie' }, [])).toBeNull();
+  });
+
+  it('names that year in the purpose instead of "dit jaar"', () => {
+    const model = buildReport({ ...study, title: 'Evaluatie zorginkoop 2025' }, [], { language: 'nl', now: T0 });
+    expect(model.introduction.purpose).toContain('in de zorginkoop van 2025, en wat kan in 2026 beter?');
+    expect(model.introduction.purpose).not.toContain('dit jaar');
   });
 });
