@@ -10,6 +10,19 @@ export function decimal(language: Language, value: number | null): string {
   return new Intl.NumberFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 1, useGrouping: false }).format(value);
 }
 
+/** Names that keep their capital inside a sentence: the domains and their laws. */
+const PROPER_NAMES = new Set(['Wlz', 'Wmo', 'Jeugdwet', 'Forensische', 'Zvw', 'Zorgverzekeringswet']);
+
+/**
+ * A theme name inside a Dutch sentence: "Tarieven en kostprijs" becomes "tarieven en kostprijs";
+ * names that start with an abbreviation or a law ("GGZ-inkoop", "Wlz-meerzorg") keep their capital.
+ */
+export function themeMidSentence(label: string): string {
+  const first = /^[^\s-]+/.exec(label)?.[0] ?? '';
+  if (!/^[A-Z][a-zà-ÿ]*$/.test(first) || PROPER_NAMES.has(first)) return label;
+  return label.charAt(0).toLowerCase() + label.slice(1);
+}
+
 /** A label as a word inside a sentence: "Omzetklasse" becomes "omzetklasse"; "GGZ-regio" or "Zorg en Zekerheid" stay. */
 export const midSentence = (label: string): string => (/^[A-Z][a-zà-ÿ]+$/.test(label) ? label.toLowerCase() : label);
 
@@ -175,7 +188,7 @@ export const SUMMARY_TEXTS = {
       `Dit rapport bundelt de uitkomsten van de werksessies van "${title}": wat ging er goed in de zorginkoop ${year === null ? 'van dit jaar' : `van ${year}`}, en wat kan ${year === null ? 'volgend jaar' : `in ${year + 1}`} beter? Aanbieders die niet bij een sessie konden zijn, zijn nagebeld om de uitkomsten te verifiëren.`,
     picture: (cards: number, good: number, better: number, votes: number, sessions: number, top: string[]) =>
       `In ${sessions === 1 ? 'één sessie' : `${sessions} sessies`} zijn ${cards} ${cards === 1 ? 'punt' : 'punten'} ingebracht: ${good} over wat goed ging en ${better} over wat beter kan, met samen ${votes} ${votes === 1 ? 'stem' : 'stemmen'}.` +
-      (top.length ? ` De meeste aandacht ging naar ${list(top, 'en')}.` : ''),
+      (top.length ? ` De meeste aandacht ging naar ${list(top.map(themeMidSentence), 'en')}.` : ''),
     participant: 'deelnemer',
     called: 'nagebelde aanbieder',
     unknown: 'onbekend',

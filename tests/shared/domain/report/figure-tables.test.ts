@@ -73,3 +73,17 @@ describe('answerTable', () => {
     });
   });
 });
+
+describe('themeMidSentence', () => {
+  it('writes theme names in lower case inside a Dutch sentence, but keeps laws and abbreviations', async () => {
+    const { themeMidSentence, SUMMARY_TEXTS } = await import('../../../../shared/domain/report/texts.ts');
+    expect(themeMidSentence('Tarieven en kostprijs')).toBe('tarieven en kostprijs');
+    expect(themeMidSentence('Meerzorg')).toBe('meerzorg');
+    expect(themeMidSentence('Wlz-meerzorg')).toBe('Wlz-meerzorg');
+    expect(themeMidSentence('GGZ-inkoop')).toBe('GGZ-inkoop');
+    expect(themeMidSentence('Jeugdwet en Wmo')).toBe('Jeugdwet en Wmo');
+    expect(SUMMARY_TEXTS.nl.picture(3, 2, 1, 5, 1, ['Tarieven en kostprijs', 'Dialoog met de inkoper'])).toContain(
+      'De meeste aandacht ging naar tarieven en kostprijs en dialoog met de inkoper.',
+    );
+  });
+});
