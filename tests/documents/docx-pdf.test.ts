@@ -90,7 +90,7 @@ describe('the Word report in LibreOffice', () => {
   it('turns the page for a table too wide to stand upright, with the line that introduces it', () => {
     const landscape = pdf.sizes.findIndex((s) => s.width > s.height);
     expect(landscape, 'a landscape page').toBeGreaterThan(1);
-    expect(pdf.pages[landscape]).toContain('Naar Omzetklasse');
+    expect(pdf.pages[landscape]).toContain('Uitgesplitst naar omzetklasse');
     expect(pdf.pages[landscape]).toContain('Middelgroot');
     expect(pdf.sizes.filter((s) => s.width > s.height)).toHaveLength(1);
   });
