@@ -73,8 +73,15 @@ function looseKey(value: string): string {
   return answerKey(value).replace(/[.\s]/g, '');
 }
 
-/** Whether an answer is one of the common "niet van toepassing" / "weet niet" labels. */
-export const looksMissing = (value: string): boolean => MISSING_LABELS.has(looseKey(value));
+/**
+ * Whether an answer is one of the common "niet van toepassing" / "weet niet" labels, alone or
+ * several together: "Onbekend / niet van toepassing", "Weet niet, geen mening", "nvt of onbekend".
+ */
+export function looksMissing(value: string): boolean {
+  if (MISSING_LABELS.has(looseKey(value))) return true;
+  const parts = value.split(/\s*(?:\/|,|;|\bof\b|\bor\b)\s*/i).filter((part) => part.trim() !== '');
+  return parts.length > 1 && parts.every((part) => MISSING_LABELS.has(looseKey(part)));
+}
 
 /** The number a label starts with ("0-25%" -> 0, "3 - neutraal" -> 3, "< 1 mln" -> 1), or null. */
 export function leadingNumber(label: string): number | null {

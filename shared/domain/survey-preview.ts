@@ -80,13 +80,26 @@ export function guessColumn(name: string, filled: readonly string[]): SurveyColu
   return ignore;
 }
 
-/** Two or more cells hold lists, and their items recur across cells ("3,5" is a number, not a list). */
+/**
+ * Two or more cells hold lists, and their items recur across cells ("3,5" is a number, not a list).
+ * A comma is also just punctuation ("Ja, volledig" / "Ja, gedeeltelijk"): lists on commas only count
+ * when each item after a comma starts as an answer does (a capital or a digit), or when most of
+ * their items are also given on their own, as a real multiple-choice export shows.
+ */
 function looksLikeLists(filled: readonly string[]): boolean {
   const texts = filled.filter((cell) => parseDutchNumber(cell) === null);
-  if (texts.filter((cell) => /[;|,]/.test(cell)).length < 2) return false;
+  const listed = texts.filter((cell) => /[;|,]/.test(cell));
+  if (listed.length < 2) return false;
   const items = texts.flatMap(splitMultiple);
-  const distinct = new Set(items.map(answerKey)).size;
-  return items.every((item) => item.length <= 80) && distinct < items.length && distinct <= 30;
+  const distinct = new Set(items.map(answerKey));
+  if (!(items.every((item) => item.length <= 80) && distinct.size < items.length && distinct.size <= 30)) return false;
+  if (listed.some((cell) => /[;|]/.test(cell))) return true;
+  // "Tarieven, Lasten": every item starts as an answer does; "Ja, volledig" goes on in lower case.
+  const capitalised = listed.every((cell) => splitMultiple(cell).slice(1).every((item) => /^[\p{Lu}\d]/u.test(item)));
+  if (capitalised) return true;
+  const alone = new Set(texts.filter((cell) => !cell.includes(',')).map(answerKey));
+  const listedItems = new Set(listed.flatMap(splitMultiple).map(answerKey));
+  return [...listedItems].filter((item) => alone.has(item)).length >= listedItems.size / 2;
 }
 
 /** Each answer once, spelled as first seen. */

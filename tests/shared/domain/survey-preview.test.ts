@@ -21,6 +21,15 @@ describe('guessColumn', () => {
     ['Toelichting', ['De procedure is onduidelijk', 'Tarieven; te laag', 'Graag eerder bericht, zie bijlage'], { use: 'ignore' }],
     ['Leeg', [], { use: 'ignore' }],
     ['Alleen nvt', ['nvt', 'weet niet'], { use: 'ignore' }],
+    // A comma inside an answer is punctuation, not a list.
+    ['Zijn de afspraken nagekomen?', ['Ja, volledig', 'Ja, gedeeltelijk', 'Nee', 'Ja, volledig', 'Ja, gedeeltelijk'], { use: 'question', kind: 'single' }],
+    ['Knelpunten', ['tarieven, lasten', 'tarieven', 'lasten, duur', 'duur'], { use: 'question', kind: 'multiple' }],
+    // Combined non-answers are non-answers.
+    [
+      'Is het inkoopproces duidelijk?',
+      ['Ja', 'Nee', 'Onbekend / niet van toepassing', 'Weet niet, geen mening', 'Ja', 'nvt of onbekend'],
+      { use: 'question', kind: 'single', missing: ['Onbekend / niet van toepassing', 'Weet niet, geen mening', 'nvt of onbekend'] },
+    ],
   ])('%s %j -> %j', (name, cells, expected) => {
     expect(guessColumn(name, cells)).toMatchObject({ column: name, ...expected });
   });
