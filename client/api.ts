@@ -82,7 +82,7 @@ export interface KeyedFailure {
 }
 
 /** Any method with the facilitator key; a body is sent as JSON unless it is a Blob (sent as is). */
-export async function requestWithKey<T>(method: 'GET' | 'POST' | 'DELETE', url: string, key: string, body?: unknown): Promise<{ ok: true; data: T } | ({ ok: false } & KeyedFailure)> {
+export async function requestWithKey<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, key: string, body?: unknown): Promise<{ ok: true; data: T } | ({ ok: false } & KeyedFailure)> {
   const headers: Record<string, string> = bearer(key);
   let payload: BodyInit | undefined;
   if (body instanceof Blob) {

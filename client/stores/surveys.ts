@@ -2,7 +2,7 @@ import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
 import type { SurveyFigures } from '@shared/domain/survey-figures.ts';
 import type { SurveyColumnMapping, SurveyPreview, SurveySummary } from '@shared/schemas/survey-import.ts';
-import type { Survey } from '@shared/schemas/survey.ts';
+import type { Survey, SurveyQuestion, SurveyQuestionPatch } from '@shared/schemas/survey.ts';
 import { requestWithKey, type KeyedFailure } from '../api.ts';
 import { useIdentityStore } from './identity.ts';
 
@@ -18,7 +18,7 @@ function base64Of(file: Blob): Promise<string> {
   });
 }
 
-/** Member surveys of the open study: the list, previews, imports, figures, delete and undo. */
+/** Member surveys of the open study: the list, previews, imports, figures, report choices per question, delete and undo. */
 export const useSurveyStore = defineStore('surveys', () => {
   const studyId = ref<string | null>(null);
   const surveys = shallowRef<SurveySummary[]>([]);
@@ -27,7 +27,7 @@ export const useSurveyStore = defineStore('surveys', () => {
   const loading = ref(false);
 
   const url = (path = '') => `/api/studies/${encodeURIComponent(studyId.value ?? '')}/surveys${path}`;
-  async function call<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<SurveyCall<T>> {
+  async function call<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<SurveyCall<T>> {
     const key = studyId.value ? useIdentityStore().facilitatorKey(studyId.value) : null;
     if (!key) return { ok: false, status: 401, error: 'unauthorised' };
     return requestWithKey<T>(method, url(path), key, body);
@@ -63,6 +63,20 @@ export const useSurveyStore = defineStore('surveys', () => {
     return call<SurveyFigures>('GET', `/${encodeURIComponent(surveyId)}/figures?${query}`);
   }
 
+  /** Changes how the report shows a question; the list holds the question as the server stored it. */
+  async function updateQuestion(surveyId: string, questionId: string, patch: SurveyQuestionPatch): Promise<SurveyCall<SurveyQuestion>> {
+    const result = await call<SurveyQuestion>('PATCH', `/${encodeURIComponent(surveyId)}/questions/${encodeURIComponent(questionId)}`, patch);
+    if (result.ok) {
+      const stored = result.data;
+      surveys.value = surveys.value.map((s) => (s.id === surveyId ? { ...s, questions: s.questions.map((q) => (q.id === stored.id ? stored : q)) } : s));
+    }
+    return result;
+  }
+
+  /** An open question's answers with their respondent index, to pick quotes from. */
+  const openAnswers = (surveyId: string, questionId: string) =>
+    call<{ questionId: string; answers: { index: number; text: string }[]; quotes: number[] }>('GET', `/${encodeURIComponent(surveyId)}/questions/${encodeURIComponent(questionId)}/answers`);
+
   async function remove(surveyId: string): Promise<SurveyCall<{ removed: SurveySummary; restorableUntil: number }>> {
     const result = await call<{ removed: SurveySummary; restorableUntil: number }>('DELETE', `/${encodeURIComponent(surveyId)}`);
     if (result.ok) surveys.value = surveys.value.filter((s) => s.id !== surveyId);
@@ -82,5 +96,5 @@ export const useSurveyStore = defineStore('surveys', () => {
     failure.value = null;
   }
 
-  return { studyId, surveys, themes, failure, loading, load, preview, importSurvey, figures, remove, restore, close };
+  return { studyId, surveys, themes, failure, loading, load, preview, importSurvey, figures, updateQuestion, openAnswers, remove, restore, close };
 });

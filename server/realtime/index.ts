@@ -10,6 +10,7 @@ import { participantCommands } from './participant-handlers.ts';
 import { pollCommands } from './poll-handlers.ts';
 import { sessionCommands } from './session-handlers.ts';
 import { studyCommands } from './study-handlers.ts';
+import { reportCommands } from './report-handlers.ts';
 import { synthesisCommands } from './synthesis-handlers.ts';
 import { voteCommands } from './vote-handlers.ts';
 
@@ -17,6 +18,7 @@ import { voteCommands } from './vote-handlers.ts';
 export function registerRealtime(deps: RealtimeDeps): void {
   const commands: Record<string, Command> = {
     ...studyCommands(deps),
+    ...reportCommands(deps),
     ...sessionCommands(deps),
     ...participantCommands(deps),
     ...cardCommands(deps),

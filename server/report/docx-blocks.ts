@@ -80,8 +80,8 @@ function heading(node: Heading, charts: Charts, counter: Numbering): Block[] {
   const chart = node.data?.reportChart ? charts.get(node.data.reportChart) : undefined;
   const number = numberOf(node.depth, counter);
   const children = [...(number ? [new TextRun({ text: `${number}\t` })] : []), ...runs(node.children)];
-  // Keep with next: a heading never ends a page alone.
-  const paragraph = new Paragraph({ heading: level, keepNext: true, keepLines: true, tabStops: NUMBER_TAB, children });
+  // Keep with next: a heading never ends a page alone. Chapters start on a page of their own.
+  const paragraph = new Paragraph({ heading: level, keepNext: true, keepLines: true, pageBreakBefore: node.depth === 2, tabStops: NUMBER_TAB, children });
   headingParagraphs.add(paragraph);
   return [paragraph, ...(chart ? [chartParagraph(chart)] : [])];
 }
@@ -209,8 +209,26 @@ const headed = (blocks: Block[]): boolean => blocks[0] instanceof Paragraph && h
 /** The paragraphs made for headings, to tell them from text. */
 const headingParagraphs = new WeakSet<Paragraph>();
 
+/** Half-points: a key figure's number at 28 pt, its sentence at 12 pt; the number in the headings' colour. */
+const CALLOUT_SIZES = { value: 56, text: 24 } as const;
+const CALLOUT_COLOUR = '1F3F5F';
+
+/** A key figure: the number large and bold, the sentence beside it, kept together with what follows. */
+function callout(parts: { value: string; text: string }): Paragraph {
+  return new Paragraph({
+    keepNext: true,
+    keepLines: true,
+    spacing: { before: 160, after: 160 },
+    children: [
+      new TextRun({ text: parts.value, bold: true, size: CALLOUT_SIZES.value, color: CALLOUT_COLOUR }),
+      new TextRun({ text: ` ${parts.text}`, size: CALLOUT_SIZES.text }),
+    ],
+  });
+}
+
 function docxBlock(node: RootContent, charts: Charts, counter: Numbering): Block[] {
   if (node.type === 'heading') return heading(node, charts, counter);
+  if (node.type === 'paragraph' && node.data?.reportCallout) return [callout(node.data.reportCallout)];
   if (node.type === 'paragraph') return [new Paragraph({ children: runs(node.children) })];
   if (node.type === 'list') return list(node);
   if (node.type === 'blockquote') return quote(node);

@@ -46,8 +46,8 @@ function cover(report: ReportModel): Paragraph[] {
 function contents(report: ReportModel): (Paragraph | TableOfContents)[] {
   return [
     new Paragraph({ style: 'ContentsHeading', children: [new TextRun(REPORT_TEXTS[report.language].contents)] }),
+    // No page break after it: the first chapter starts on a new page, as every chapter does.
     new TableOfContents(REPORT_TEXTS[report.language].contents, { hyperlink: true, headingStyleRange: '1-2' }),
-    new Paragraph({ children: [new PageBreak()] }),
   ];
 }
 

@@ -4,6 +4,7 @@ import { DEFAULT_CODEBOOK } from '../../shared/domain/themes/default-codebook.ts
 import { CreateStudyBodySchema, ReportSettingsSchema, type Study } from '../../shared/schemas/study.ts';
 import { hashSecret, newSecret } from '../security/secrets.ts';
 import type { Repository } from '../storage/repository.ts';
+import { emptyReportDocument } from '../../shared/schemas/report-document.ts';
 
 /** The small HTTP API; everything live goes over the socket. */
 export function apiRoutes(repo: Repository, clock: () => number, limitCreates: onRequestAsyncHookHandler): FastifyPluginAsync {
@@ -27,6 +28,7 @@ export function apiRoutes(repo: Repository, clock: () => number, limitCreates: o
         sessionIds: [],
         codebook: parsed.data.codebook === 'empty' ? { themes: [] } : structuredClone(DEFAULT_CODEBOOK),
         reportSettings: ReportSettingsSchema.parse({}),
+        report: emptyReportDocument(),
         surveys: [],
         createdAt: now,
         updatedAt: now,

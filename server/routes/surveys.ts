@@ -2,8 +2,10 @@ import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest, on
 import { nanoid } from 'nanoid';
 import { z } from 'zod';
 import { surveyFigures } from '../../shared/domain/survey-figures.ts';
+import { applyQuestionPatch, openAnswers } from '../../shared/domain/survey-question-report.ts';
 import { previewColumns } from '../../shared/domain/survey-preview.ts';
 import { SURVEY_FILE_MAX_BYTES, SURVEYS_PER_STUDY, SurveyImportBodySchema, type SurveyPreview, type SurveyProblem } from '../../shared/schemas/survey-import.ts';
+import { SurveyQuestionPatchSchema } from '../../shared/schemas/survey.ts';
 import { StorageWriteError } from '../storage/errors.ts';
 import type { Repository } from '../storage/repository.ts';
 import { surveySummary, surveyToImport } from '../survey/import-survey.ts';
@@ -24,6 +26,7 @@ export interface SurveyRouteDeps {
 
 type StudyParams = { Params: { studyId: string } };
 type SurveyParams = { Params: { studyId: string; surveyId: string } };
+type QuestionParams = { Params: { studyId: string; surveyId: string; questionId: string } };
 
 const STATUS: Partial<Record<SurveyProblem['code'], number>> = { too_large: 413, too_many_rows: 413, too_many_columns: 413, surveys_too_large: 413, too_many_surveys: 409 };
 
@@ -36,8 +39,8 @@ function refuse(reply: FastifyReply, problem: SurveyProblem) {
 const FiguresQuerySchema = z.object({ by: z.string().max(64).optional(), excludeMissing: z.enum(['true', 'false']).default('false') });
 
 /**
- * Member surveys of a study: preview a file, import it with a mapping, list, figures, delete and
- * undo a delete. Everything needs the study's facilitator key, checked before a body is read.
+ * Member surveys of a study: preview a file, import it with a mapping, list, figures, the report
+ * choices per question and the answers of open questions, delete and undo a delete. Everything needs the study's facilitator key, checked before a body is read.
  */
 export function surveyRoutes(deps: SurveyRouteDeps): FastifyPluginAsync {
   const { repo, clock } = deps;
@@ -98,12 +101,42 @@ export function surveyRoutes(deps: SurveyRouteDeps): FastifyPluginAsync {
     /** Counts and percentages per question, overall and broken down by an attribute. */
     app.get<SurveyParams & { Querystring: Record<string, string> }>('/api/studies/:studyId/surveys/:surveyId/figures', async (request, reply) => {
       const query = FiguresQuerySchema.safeParse(request.query);
-      if (!query.success) return failure(reply, 400, 'invalid_payload', 'by is an attribute id; excludeMissing is true or false');
+      if (!query.success) return failure(reply, 400, 'invalid_payload', 'by is an attribute or single-choice question id; excludeMissing is true or false');
       const survey = studyDoc(request).data.surveys.find((s) => s.id === request.params.surveyId);
       if (!survey) return failure(reply, 404, 'not_found', 'The study has no such survey');
       const figures = surveyFigures(survey, { by: query.data.by ?? null, excludeMissing: query.data.excludeMissing === 'true' });
       if (!figures.ok) return failure(reply, 400, 'invalid_payload', figures.message);
       return figures.data;
+    });
+
+    /**
+     * Changes how the report shows a question: category order, breakdowns, quotes (open questions)
+     * and key figures (choice questions). Answers with the question as stored; nothing is stored on
+     * a refusal (400 for a bad body or a reference to something the survey lacks, 404 for unknown ids).
+     */
+    app.patch<QuestionParams>('/api/studies/:studyId/surveys/:surveyId/questions/:questionId', async (request, reply) => {
+      const body = SurveyQuestionPatchSchema.safeParse(request.body);
+      if (!body.success) {
+        const issue = body.error.issues[0];
+        return failure(reply, 400, 'invalid_payload', `${issue?.path.join('.') || 'body'}: ${issue?.message}`);
+      }
+      const doc = studyDoc(request);
+      const survey = doc.data.surveys.find((s) => s.id === request.params.surveyId);
+      if (!survey) return failure(reply, 404, 'not_found', 'The study has no such survey');
+      const question = applyQuestionPatch(survey, request.params.questionId, body.data);
+      if (!question.ok) return failure(reply, question.error === 'not_found' ? 404 : 400, question.error, question.message);
+      const changed = { ...survey, questions: survey.questions.map((q) => (q.id === question.data.id ? question.data : q)) };
+      await doc.set({ ...doc.data, surveys: doc.data.surveys.map((s) => (s.id === survey.id ? changed : s)), updatedAt: clock() });
+      return question.data;
+    });
+
+    /** The answers to an open question with each respondent's index, to pick quotes from; never the respondent's other cells. */
+    app.get<QuestionParams>('/api/studies/:studyId/surveys/:surveyId/questions/:questionId/answers', async (request, reply) => {
+      const survey = studyDoc(request).data.surveys.find((s) => s.id === request.params.surveyId);
+      const question = survey?.questions.find((q) => q.id === request.params.questionId);
+      if (!survey || !question) return failure(reply, 404, 'not_found', 'The study has no such survey or question');
+      if (question.kind !== 'open') return failure(reply, 400, 'invalid_payload', 'Only an open question has answers to quote');
+      return { questionId: question.id, answers: openAnswers(survey, question), quotes: question.report.quotes };
     });
 
     /** Removes a survey; it can be restored within the hour (until a restart). */

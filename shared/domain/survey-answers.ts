@@ -1,6 +1,6 @@
 /**
  * Reading the cells of a member survey: numbers written the Dutch way, answers that mean the same,
- * multiple answers in one cell, and the order categories are shown in. Pure.
+ * multiple answers in one cell (the order categories are shown in: survey-order.ts). Pure.
  */
 
 /**
@@ -87,15 +87,4 @@ export function looksMissing(value: string): boolean {
 export function leadingNumber(label: string): number | null {
   const match = /^\s*[<>≤≥~]?\s*([+-]?\d+(?:[.,]\d+)*)/.exec(label);
   return match ? parseDutchNumber(match[1]!) : null;
-}
-
-/**
- * The order categories are shown in: when every label starts with a number ("0-25%", "25-50%",
- * or a scale "1".."5"), by that number; otherwise in the order they first appear in the file, so
- * the table follows the questionnaire as respondents met it, and is the same on every run.
- */
-export function orderLabels<T extends { label: string }>(items: readonly T[]): T[] {
-  const numbers = items.map((item) => leadingNumber(item.label));
-  if (items.length === 0 || numbers.some((n) => n === null)) return [...items];
-  return items.map((item, index) => ({ item, index, n: numbers[index]! })).sort((a, b) => a.n - b.n || a.index - b.index).map((x) => x.item);
 }

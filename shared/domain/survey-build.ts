@@ -1,5 +1,5 @@
 import { surveyProblem, type SurveyColumnMapping, type SurveyResult } from '../schemas/survey-import.ts';
-import { SURVEY_LIMITS, type Survey, type SurveyAttribute, type SurveyQuestion } from '../schemas/survey.ts';
+import { defaultQuestionReport, SURVEY_LIMITS, type Survey, type SurveyAttribute, type SurveyQuestion } from '../schemas/survey.ts';
 import type { SurveyTable } from './survey-preview.ts';
 
 export interface BuildSurveyInput {
@@ -47,7 +47,7 @@ export function buildSurvey(table: SurveyTable, input: BuildSurveyInput, ctx: Bu
   const attributes: SurveyAttribute[] = [];
   for (const { index, mapping } of used.sort((a, b) => a.index - b.index)) {
     const base = { id: columnId(index), column: mapping.column, label: mapping.label };
-    if (mapping.use === 'question') questions.push({ ...base, kind: mapping.kind, missing: mapping.missing, themeId: mapping.themeId });
+    if (mapping.use === 'question') questions.push({ ...base, kind: mapping.kind, missing: mapping.missing, themeId: mapping.themeId, report: defaultQuestionReport() });
     else attributes.push(base);
   }
 
@@ -56,11 +56,13 @@ export function buildSurvey(table: SurveyTable, input: BuildSurveyInput, ctx: Bu
     const record: Record<string, string> = {};
     for (const { index, mapping } of used) {
       const cell = row[index] ?? '';
-      if (cell.length > SURVEY_LIMITS.value) {
-        return surveyProblem('cell_too_long', `Line ${table.lines[r]}, column "${mapping.column}": an answer longer than ${SURVEY_LIMITS.value} characters`, {
+      // Open answers are sentences; everything else is a label, a number or a value to group by.
+      const limit = mapping.use === 'question' && mapping.kind === 'open' ? SURVEY_LIMITS.openValue : SURVEY_LIMITS.value;
+      if (cell.length > limit) {
+        return surveyProblem('cell_too_long', `Line ${table.lines[r]}, column "${mapping.column}": an answer longer than ${limit} characters`, {
           line: table.lines[r],
           column: mapping.column,
-          limit: SURVEY_LIMITS.value,
+          limit,
         });
       }
       record[columnId(index)] = cell;

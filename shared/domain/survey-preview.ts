@@ -1,5 +1,5 @@
 import type { SurveyColumnMapping, SurveyColumnPreview } from '../schemas/survey-import.ts';
-import { SURVEY_LIMITS } from '../schemas/survey.ts';
+import { SURVEY_LIMITS, type SurveyQuestion } from '../schemas/survey.ts';
 import { answerKey, looksMissing, parseDutchNumber, splitMultiple } from './survey-answers.ts';
 
 /** A survey file read into cells: the header and the rows, every cell trimmed. */
@@ -18,6 +18,8 @@ const MAX_CHOICES = 12;
 
 const ATTRIBUTE_WORDS = ['domein', 'domain', 'zorgkantoor', 'omzet', 'regio', 'region', 'provincie', 'sector', 'grootte'];
 const ID_WORDS = /^(id|nr|nummer|respondent|respondentnummer|respondent[ _-]?id|volgnummer)$/;
+/** Columns that say who answered: never guessed as open answers, whose texts the report may quote. */
+const PERSON_WORDS = /^(naam|name|voornaam|achternaam|organisatie|organisation|organization|instelling|bedrijf|company|e-?mail|email|telefoon|telefoonnummer|phone|adres|address|contactpersoon|functie|ingevuld door)\b/;
 
 /** Per column: samples, distinct answers and a guessed mapping, for the facilitator to correct. */
 export function previewColumns(table: SurveyTable): SurveyColumnPreview[] {
@@ -46,10 +48,11 @@ export function previewColumns(table: SurveyTable): SurveyColumnPreview[] {
 /**
  * A first guess of what a column is, from its name and its non-empty cells:
  * short names starting with domein, zorgkantoor, omzet(klasse), regio, ... -> attribute;
- * respondent numbers, free text and empty columns -> ignore; lists in cells ("a; b", "a, b") whose
- * items recur -> multiple; mostly numbers (80% or more) -> number, or scale when all are whole
- * numbers from 0 to 10; few distinct short answers -> single. Answers like "niet van toepassing"
- * or "weet niet" become the question's missing categories.
+ * respondent numbers, names, e-mail addresses and empty columns -> ignore; lists in cells ("a; b",
+ * "a, b") whose items recur -> multiple; mostly numbers (80% or more) -> number, or scale when all
+ * are whole numbers from 0 to 10; few distinct short answers -> single; long, mostly distinct texts
+ * of several words (a "Toelichting" or "Opmerking") -> open. Answers like "niet van toepassing" or
+ * "weet niet" become the question's missing categories.
  */
 export function guessColumn(name: string, filled: readonly string[]): SurveyColumnMapping {
   const key = answerKey(name);
@@ -57,17 +60,18 @@ export function guessColumn(name: string, filled: readonly string[]): SurveyColu
   if (name.length > SURVEY_LIMITS.label || filled.length === 0) return ignore;
   // A short name starting with one: "Omzetklasse", "Zorgkantoor", not "Tevredenheid over het zorgkantoor".
   if (key.split(' ').length <= 3 && ATTRIBUTE_WORDS.some((word) => key.startsWith(word))) return { column: name, use: 'attribute', label: name };
-  if (ID_WORDS.test(key)) return ignore;
+  if (ID_WORDS.test(key) || PERSON_WORDS.test(key)) return ignore;
 
   const multiple = looksLikeLists(filled);
   const answers = multiple ? filled.flatMap(splitMultiple) : filled;
   const missing = firstSpellings(answers.filter(looksMissing)).slice(0, 20);
   const real = answers.filter((a) => !looksMissing(a));
   const distinct = new Set(real.map(answerKey));
-  const question = (kind: 'single' | 'multiple' | 'number' | 'scale') =>
+  const question = (kind: SurveyQuestion['kind']) =>
     ({ column: name, use: 'question', label: name, kind, missing, themeId: null }) as const;
 
   if (real.length === 0) return ignore;
+  if (!multiple && looksOpen(real)) return filled.some((cell) => cell.length > SURVEY_LIMITS.openValue) ? ignore : question('open');
   if (multiple) return question('multiple');
   const numbers = real.map(parseDutchNumber).filter((n) => n !== null);
   if (numbers.length === real.length && numbers.every((n) => Number.isInteger(n) && n >= 0 && n <= 10) && distinct.size <= 11 && !/aantal|hoeveel|number/.test(key)) {
@@ -78,6 +82,22 @@ export function guessColumn(name: string, filled: readonly string[]): SurveyColu
   const short = real.every((answer) => answer.length <= 80 && !answer.includes('\n'));
   if (!freeText && short && distinct.size <= MAX_CHOICES) return question('single');
   return ignore;
+}
+
+/**
+ * Free text: at least two answers, nearly all different (80% or more), that are sentences rather
+ * than labels (three words or more on average, or longer than a choice would be) and not numbers
+ * or codes (most hold letters and a space).
+ */
+function looksOpen(real: readonly string[]): boolean {
+  if (real.length < 2) return false;
+  const distinct = new Set(real.map(answerKey)).size;
+  if (distinct < 0.8 * real.length) return false;
+  const words = real.map((answer) => answer.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length);
+  const meanWords = words.reduce((a, b) => a + b, 0) / real.length;
+  const meanLength = real.reduce((sum, a) => sum + a.length, 0) / real.length;
+  const prose = real.filter((answer) => /\p{L}{2,}/u.test(answer) && /\s/.test(answer)).length;
+  return prose >= 0.8 * real.length && meanLength >= 12 && (meanWords >= 3 || meanLength > 40);
 }
 
 /**

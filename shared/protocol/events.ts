@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type * as C from '../schemas/commands.ts';
 import type { Timer } from '../schemas/session.ts';
 import type { ReportSettings } from '../schemas/study.ts';
+import type { ReportEditSchema } from '../schemas/report-document.ts';
 import type { FollowUpView } from '../domain/followup-script.ts';
 import type { StudyMatrix } from '../domain/study-matrix.ts';
 import type { SynthesisView } from '../domain/synthesis-view.ts';
@@ -12,6 +13,7 @@ import type {
   MyVote,
   ParticipantView,
   PollView,
+  ReportDocumentInfo,
   SessionMeta,
   SessionSnapshot,
   SessionSummary,
@@ -42,6 +44,14 @@ export interface ClientToServerEvents {
   'study:rename': Cmd<typeof C.StudyRenameSchema, StudyView>;
   /** Facilitator. How the report rounds percentages and from which group size a breakdown cell is flagged. */
   'study:report-settings': Cmd<typeof C.StudyReportSettingsSchema, ReportSettings>;
+  /**
+   * Facilitator. One change to the study's report document: a section's text (saved live while
+   * typing), back to the draft, chapters, a quote's place, the quote style, the cover.
+   * Errors: invalid_payload (e.g. a domain in two chapters).
+   */
+  'report:edit': Cmd<typeof ReportEditSchema, ReportDocumentInfo>;
+  /** Facilitator. Take the last change to the report document back. Errors: not_found (nothing to undo). */
+  'report:undo': Cmd<z.ZodObject<{}>, ReportDocumentInfo>;
   /** Facilitator. Create a session in the study; it starts in `preparation`. */
   'session:create': Cmd<typeof C.SessionCreateSchema, SessionSummary>;
   /** Facilitator. Open a session of the study as console or projection. Errors: not_found, corrupt_file. */
@@ -209,6 +219,8 @@ export interface ServerToClientEvents {
   'session:removed': (sessionId: string) => void;
   /** Facilitator: the participant list changed. */
   'participants:updated': (participants: ParticipantView[]) => void;
+  /** Facilitator: another editor changed the study's report document; fetch the report again. */
+  'report:updated': (info: ReportDocumentInfo) => void;
   /** Facilitator: the study or one of its sessions changed. */
   'study:updated': (study: StudyView) => void;
 }

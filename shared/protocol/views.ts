@@ -133,3 +133,11 @@ export interface JoinResult {
   token: string;
   snapshot: SessionSnapshot;
 }
+
+/** Where the study's report document stands after a change. */
+export interface ReportDocumentInfo {
+  version: number;
+  /** Changes that `report:undo` can take back, and what the last one was ("section:intro.method", "chapters", ...). */
+  undoSteps: number;
+  undoLabel: string | null;
+}

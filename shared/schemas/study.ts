@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ROUNDINGS } from '../domain/figures.ts';
 import { DEFAULT_CODEBOOK } from '../domain/themes/default-codebook.ts';
 import { CodebookSchema } from './codebook.ts';
+import { ReportDocumentSchema } from './report-document.ts';
 import { SurveySchema } from './survey.ts';
 import { IdSchema, LIMITS, text } from './common.ts';
 
@@ -24,6 +25,8 @@ export const StudySchema = z.object({
   codebook: CodebookSchema.default(() => structuredClone(DEFAULT_CODEBOOK)),
   /** How the report shows figures: rounding of percentages and the group size below which a cell is only indicative. */
   reportSettings: ReportSettingsSchema.default(() => ReportSettingsSchema.parse({})),
+  /** The analyst's work on the report: chapters, edited sections, quote places, cover. */
+  report: ReportDocumentSchema.default(() => ReportDocumentSchema.parse({})),
   /** Member surveys imported into the study (figures beside the themes). */
   surveys: z.array(SurveySchema).max(50).default([]),
   createdAt: z.number().int(),

@@ -98,9 +98,10 @@ describe('follow-up calls in the browser', () => {
       // The session's report: the web view says how the call went, and the Word file downloads with it.
       await page.getByTestId('console-report-link').click();
       await page.getByTestId('report').waitFor();
-      expect(await page.getByTestId('report-verified').textContent()).toBe('1');
-      const tariffFinding = page.getByTestId('report-finding').filter({ hasText: 'De tarieven zijn te laag' });
-      expect(await tariffFinding.getByTestId('report-verification').textContent()).toContain('bevestigd door 1 van 1 nagebelde aanbieder');
+      expect(await page.locator('[data-testid="report-section"][data-key="intro.method"]').textContent()).toContain('Na afloop is 1 aanbieder nagebeld');
+      // The finding leads its paragraph among the improvements, with how the call received it.
+      const tariffFinding = page.locator('[data-testid="report-section"][data-key$=".improvements"] p').filter({ hasText: 'De tarieven zijn te laag.' });
+      expect(await tariffFinding.textContent()).toContain('bevestigd door 1 van 1 nagebelde aanbieder');
       expect(await page.getByTestId('report-chart').count()).toBeGreaterThan(0);
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-download-docx').click()]);
       expect(download.suggestedFilename()).toMatch(/\.docx$/);

@@ -49,12 +49,48 @@ describe('surveys on the study page', () => {
     await question.getByText('n = 15').waitFor();
     await expect(question.getByTestId('survey-percent').last().textContent()).resolves.toBe('niet meegeteld');
 
-    // Break down by domain: a column per domain with its n; omzetklasse was not imported.
-    await expect(card.getByTestId('survey-breakdown').locator('option').allTextContents()).resolves.toEqual(['Niet uitsplitsen', 'Domein', 'Zorgkantoor']);
+    // Break down by domain: a column per domain with its n; omzetklasse was not imported. Single-choice questions can split too.
+    await expect(card.getByTestId('survey-breakdown').locator('option').allTextContents()).resolves.toEqual([
+      'Niet uitsplitsen',
+      'Domein',
+      'Zorgkantoor',
+      'Procedure duidelijk?',
+      'Bij hoeveel procent van uw gemeenten bent u tevreden?',
+    ]);
     await card.getByTestId('survey-breakdown').selectOption({ label: 'Domein' });
     await question.getByText('Wlz').waitFor();
     const ns = (await question.getByTestId('survey-n').allTextContents()).map((t) => t.trim());
     expect(ns).toEqual(['n = 15', 'n = 6', 'n = 6', 'n = 3']);
+
+    // Report choices: a key figure for "ja", the tevreden question also broken down by the procedure question, a quote from the open "Toelichting".
+    const choices = card.locator('[data-testid="survey-question-report"][data-question-id="col-0005"]');
+    await choices.locator('summary').click();
+    await choices.locator('[data-testid="survey-callout"][data-category="ja"]').check();
+    await choices.getByTestId('survey-callout-text').fill('vindt de procedure duidelijk');
+    await choices.getByTestId('survey-callout-text').press('Enter');
+    await choices.getByTestId('survey-callout-text').blur();
+    const tevreden = card.locator('[data-testid="survey-question-report"][data-question-id="col-0006"]');
+    await tevreden.locator('summary').click();
+    await tevreden.locator('[data-breakdown="col-0005"]').check();
+    await tevreden.getByTestId('survey-order').selectOption('descending');
+    const open = card.locator('[data-testid="survey-open-answers"][data-question-id="col-0009"]');
+    await open.getByTestId('survey-open-answer').first().waitFor();
+    await open.getByTestId('survey-quote-toggle').first().check();
+    await open.getByText('1 gekozen als citaat').waitFor();
+    const stored = () => harness.server.repo.studies.get(studyId)!.data.surveys[0]!.questions;
+    await expect.poll(() => stored().find((q) => q.id === 'col-0005')!.report.callouts).toEqual([{ category: 'ja', text: 'vindt de procedure duidelijk' }]);
+    expect(stored().find((q) => q.id === 'col-0006')!.report).toMatchObject({ order: 'descending', breakdowns: ['col-0002', 'col-0005'] });
+    expect(stored().find((q) => q.id === 'col-0009')!.report.quotes).toEqual([1]);
+
+    // The report page shows the key figure large, the quote and both breakdowns.
+    const report = (await harness.newPage('report')).page;
+    await report.goto(`/f/${studyId}/rapport#key=${encodeURIComponent(key)}`);
+    const callout = report.getByTestId('report-callout');
+    await callout.waitFor();
+    await expect(callout.textContent()).resolves.toMatch(/39 %\s*vindt de procedure duidelijk/);
+    await expect(report.getByTestId('report-survey-quote').textContent()).resolves.toContain('“Tarieven; te laag”');
+    await expect(report.getByText('Uitgesplitst naar Procedure duidelijk?').count()).resolves.toBe(1);
+    await report.close();
 
     // Delete, then undo from the notice.
     await card.getByTestId('survey-delete').click();

@@ -5,7 +5,7 @@ import { choiceFigures } from '../../shared/domain/figures.ts';
 import { reportBody } from '../../shared/domain/report/markdown.ts';
 import type { FigureBlock, ReportModel } from '../../shared/domain/report/types.ts';
 import { reportModel } from '../fixtures/report-model.ts';
-import { docxToPdf, requireDocumentTools, type Pdf } from './pdf.ts';
+import { docxToPdf, requireDocumentTools, strayLetters, type Pdf } from './pdf.ts';
 
 /*
  * The Word report as the client reads it: converted by LibreOffice to PDF and read back with
@@ -30,13 +30,16 @@ const wideBlock: FigureBlock = {
   themeId: 'uniformering',
   themeLabel: 'Uniformering',
   figures: choiceFigures(ZORGKANTOREN, ZORGKANTOREN.flatMap((c, i) => Array.from({ length: i + 2 }, () => [c.key])), { multiple: false, excludeMissing: false }),
-  breakdown: {
-    attribute: 'Omzetklasse',
-    groups: ['Klein', 'Middelgroot', 'Groot'].map((value, g) => ({
-      value,
-      figures: choiceFigures(ZORGKANTOREN, ZORGKANTOREN.flatMap((c, i) => Array.from({ length: ((i + g) % 4) + 1 }, () => [c.key])), { multiple: false, excludeMissing: false }),
-    })),
-  },
+  breakdowns: [
+    {
+      attribute: 'Omzetklasse',
+      groups: ['Klein', 'Middelgroot', 'Groot'].map((value, g) => ({
+        value,
+        figures: choiceFigures(ZORGKANTOREN, ZORGKANTOREN.flatMap((c, i) => Array.from({ length: ((i + g) % 4) + 1 }, () => [c.key])), { multiple: false, excludeMissing: false }),
+      })),
+    },
+  ],
+  callouts: [],
 };
 
 describe('the Word report in LibreOffice', () => {
@@ -47,11 +50,14 @@ describe('the Word report in LibreOffice', () => {
     pdf = await docxToPdf(await renderDocx(report));
   });
 
-  it('starts with a cover of its own: title and kind of document, no page number', () => {
+  it('starts with a cover of its own: title, kind of document, client, author and the Dutch date, no page number', () => {
     const cover = pdf.pages[0]!;
     expect(cover).toContain(report.title);
     expect(cover).toContain('Rapportage werksessies');
-    expect(cover).toContain('Gegenereerd op 1 december 2025.');
+    expect(cover).toContain('In opdracht van Branchevereniging Zorg');
+    expect(cover).toContain('Auteur: Bureau Evaluatie');
+    expect(cover).toContain('15 december 2025');
+    expect(cover).not.toContain('Gegenereerd op');
     expect(cover).not.toMatch(/Pagina \d/);
     expect(cover).not.toContain('Inleiding');
   });
@@ -97,16 +103,11 @@ describe('the Word report in LibreOffice', () => {
 
   it('breaks no word in any table', () => {
     // A column narrower than its longest word leaves one letter, or a few, on a line of their own.
-    for (const [i, page] of pdf.pages.entries()) {
-      const stray = page.split('\n').flatMap((line) => line.trim().split(/\s{2,}|\s/)).filter((token) => /^[A-Za-zÀ-ÿ]$/.test(token) && !ONE_LETTER_WORDS.has(token));
-      expect(stray, `single letters on page ${i + 1}`).toEqual([]);
-    }
+    expect(strayLetters(pdf.pages)).toEqual([]);
     for (const word of ['Zorgkantoor', 'Middelgroot', 'Omzetklasse', 'Deelnemers', 'Nagebeld', 'Domeinen']) {
       expect(pdf.pages.join('\n'), word).toContain(word);
     }
   });
 });
 
-/** Letters that stand alone in the report's own sentences: "n = 50", "heeft u". */
-const ONE_LETTER_WORDS = new Set(['n', 'u']);
 const escape = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,4 +1,4 @@
-import type { Survey, SurveyQuestion } from '../../shared/schemas/survey.ts';
+import { defaultQuestionReport, type Survey, type SurveyQuestion } from '../../shared/schemas/survey.ts';
 
 /**
  * The member survey of tests/fixtures/surveys/ledenpeiling-2025-bom.csv as stored (20 respondents),
@@ -24,7 +24,7 @@ export const LEDENPEILING = {
   ],
 };
 
-const question = (id: string, label: string, kind: SurveyQuestion['kind'], missing: string[]): SurveyQuestion => ({ id, column: label, label, kind, missing, themeId: null });
+const question = (id: string, label: string, kind: SurveyQuestion['kind'], missing: string[]): SurveyQuestion => ({ id, column: label, label, kind, missing, themeId: null, report: defaultQuestionReport() });
 
 export const QUESTIONS = {
   duidelijk: question('col-0005', 'Is de inkoopprocedure duidelijk?', 'single', ['Niet van toepassing']),

@@ -3,11 +3,9 @@ import type { FollowUpCall } from '../../schemas/followup.ts';
 import type { Profile } from '../../schemas/profile.ts';
 import { BUILTIN_DOMAINS, type Card, type Session } from '../../schemas/session.ts';
 import type { Study } from '../../schemas/study.ts';
-import { resolveTheme } from '../codebook-edits.ts';
 import type { Rounding } from '../figures.ts';
 import { pollResults } from '../poll-results.ts';
 import { NO_DOMAIN, studyMatrix } from '../study-matrix.ts';
-import { surveyFigures } from '../survey-figures.ts';
 import { synthesisView } from '../synthesis-view.ts';
 import { isLive, tallyVotes } from '../visibility.ts';
 import type {
@@ -23,43 +21,19 @@ import type {
   ThemeFinding,
   ThemeLine,
 } from './types.ts';
-import { SUMMARY_TEXTS as TEXT } from './texts.ts';
+import { surveyBlocks, surveyQuotes } from './survey-blocks.ts';
+import { byDomainOrder, collectCardFacts, liveCalls, type CardFacts } from './card-facts.ts';
+import { buildOutline } from './outline/index.ts';
+import { REPORT_TEXTS, SUMMARY_TEXTS as TEXT } from './texts.ts';
 import { verificationFor } from './verification.ts';
+
+export { cardDomain, columnKind, type ColumnKind } from './card-facts.ts';
 
 export interface ReportOptions {
   /** One session of the study; the whole study when left out. */
   sessionId?: string;
   language?: 'nl' | 'en';
   now: number;
-}
-
-/** What a column asks: by position, the first "what went well", the second "what should improve". */
-export type ColumnKind = 'goed' | 'beter' | 'overig';
-export const columnKind = (session: Session, columnId: string): ColumnKind => {
-  const index = session.columns.findIndex((c) => c.id === columnId);
-  return index === 0 ? 'goed' : index === 1 ? 'beter' : 'overig';
-};
-
-/** A card's domain: its own, or the session's when the session has one domain. */
-export const cardDomain = (session: Session, card: Card): string =>
-  card.domain ?? (session.domains.length === 1 ? session.domains[0]! : NO_DOMAIN);
-
-const DOMAIN_ORDER: readonly string[] = BUILTIN_DOMAINS;
-const byDomainOrder = (a: string, b: string): number => {
-  const rank = (d: string) => (d === NO_DOMAIN ? 1000 : DOMAIN_ORDER.includes(d) ? DOMAIN_ORDER.indexOf(d) : 100);
-  return rank(a) - rank(b) || a.localeCompare(b);
-};
-
-/** One live card with everything the report says of it. */
-interface CardFacts {
-  session: Session;
-  card: Card;
-  domain: string;
-  kind: ColumnKind;
-  themeId: string;
-  themeLabel: string;
-  votes: number;
-  quote: boolean;
 }
 
 /** "Name (Organisation)" for people who consented to be named; nobody else. */
@@ -102,36 +76,10 @@ function pollBlocks(sessions: Session[], rounding: Rounding): FigureBlock[] {
         themeId: null,
         themeLabel: null,
         figures: pollResults(poll, rounding).figures,
-        breakdown: null,
+        breakdowns: [],
+        callouts: [],
       })),
   );
-}
-
-/**
- * The study's surveys, every question beside its theme, broken down by the survey's first
- * attribute (e.g. domain). "Niet van toepassing" and the like stay in, as their own category.
- */
-function surveyBlocks(study: Study): FigureBlock[] {
-  const { rounding } = study.reportSettings;
-  const labels = new Map(study.codebook.themes.map((t) => [t.id, t.name]));
-  return study.surveys.flatMap((survey) => {
-    const figures = surveyFigures(survey, { by: survey.attributes[0]?.id ?? null, excludeMissing: false, rounding });
-    if (!figures.ok) return [];
-    const by = figures.data.by;
-    return figures.data.questions.map((q): FigureBlock => {
-      const themeId = q.themeId === null ? null : resolveTheme(study.codebook, q.themeId);
-      const known = themeId !== null && labels.has(themeId);
-      return {
-        id: `survey-${survey.id}-${q.id}`,
-        source: { kind: 'survey', survey: survey.title },
-        question: q.label,
-        themeId: known ? themeId : null,
-        themeLabel: known ? labels.get(themeId)! : null,
-        figures: q.overall,
-        breakdown: by && q.cells ? { attribute: by.label, groups: by.columns.map((column, i) => ({ value: column.label, figures: q.cells![i]! })) } : null,
-      };
-    });
-  });
 }
 
 /**
@@ -144,8 +92,6 @@ export function procurementYear(study: Study, sessions: Session[]): number | nul
   const last = sessions.map((s) => s.date).sort().at(-1);
   return last ? Number(last.slice(0, 4)) : null;
 }
-
-const liveCalls = (session: Session): FollowUpCall[] => Object.values(session.followUps).filter((c) => c.deletedAt === null);
 
 /**
  * The report of a study, or of one of its sessions, as data (see types.ts). Pure: the same study,
@@ -160,25 +106,7 @@ export function buildReport(study: Study, allSessions: Session[], options: Repor
     .sort((a, b) => a.date.localeCompare(b.date) || a.createdAt - b.createdAt);
   const codebook: Codebook = study.codebook;
 
-  const facts: CardFacts[] = [];
-  for (const session of sessions) {
-    const view = synthesisView(session, codebook, 'codebook');
-    const labels = new Map(view.themes.map((th) => [th.id, th.label]));
-    const tally = tallyVotes(session);
-    for (const card of Object.values(session.cards).filter(isLive).sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1))) {
-      const themeId = view.assignments[card.id]?.themeId ?? 'overig';
-      facts.push({
-        session,
-        card,
-        domain: cardDomain(session, card),
-        kind: columnKind(session, card.columnId),
-        themeId,
-        themeLabel: labels.get(themeId) ?? themeId,
-        votes: (tally.get(card.id)?.length ?? 0) + card.handVotes,
-        quote: Object.hasOwn(session.synthesis.quotes, card.id),
-      });
-    }
-  }
+  const facts = collectCardFacts(study, sessions);
 
   const attribution = (f: CardFacts): string => {
     if (f.card.origin.kind === 'followup') return `${t.called}, ${f.domain}`;
@@ -288,14 +216,42 @@ export function buildReport(study: Study, allSessions: Session[], options: Repor
   });
 
   const scoped = options.sessionId === undefined ? undefined : sessions[0];
+  const title = scoped ? `${study.title}: ${scoped.title}` : study.title;
+  const purpose = t.purpose(study.title, procurementYear(study, sessions));
+  const questions = [...new Set(sessions.flatMap((s) => s.columns.map((c) => c.title)))];
+  const texts = REPORT_TEXTS[language];
+  const everyone = countPeople(sessions.flatMap((s) => Object.values(s.participants)), t.unknown);
+  const outline = buildOutline({
+    doc: study.report,
+    sessions,
+    facts,
+    language,
+    editable: scoped === undefined,
+    title,
+    subtitle: texts.documentKind(scoped ? scoped.title : null),
+    purpose,
+    questions,
+    method: `${texts.methodText(sessions.length, sessions.filter((s) => s.mode === 'fysiek').length, sessions.filter((s) => s.mode === 'digitaal').length, everyone.count)} ${texts.verifiedText(calls.length)}`,
+    people: {
+      count: everyone.count,
+      regional: everyone.scope.regionaal,
+      national: everyone.scope.landelijk,
+      small: everyone.size.klein,
+      mid: everyone.size.middelgroot,
+      large: everyone.size.groot,
+      calls: calls.length,
+    },
+    opening: (cards, good, bad, votes, count) => t.picture(cards, good, bad, votes, count, []),
+    attribution,
+  });
   return {
     language,
-    title: scoped ? `${study.title}: ${scoped.title}` : study.title,
+    title,
     scope: scoped ? { kind: 'session', sessionId: scoped.id, sessionTitle: scoped.title } : { kind: 'study' },
     generatedAt: options.now,
     introduction: {
-      purpose: t.purpose(study.title, procurementYear(study, sessions)),
-      questions: [...new Set(sessions.flatMap((s) => s.columns.map((c) => c.title)))],
+      purpose,
+      questions,
       method: {
         sessions: sessions.map((s) => ({
           id: s.id,
@@ -332,7 +288,9 @@ export function buildReport(study: Study, allSessions: Session[], options: Repor
     },
     appendix: { sessions: appendixSessions, followUp: countPeople(calls.map((c) => c.callee), t.unknown) },
     cards,
-    figureBlocks: [...pollBlocks(sessions, study.reportSettings.rounding), ...(scoped ? [] : surveyBlocks(study))],
+    figureBlocks: [...pollBlocks(sessions, study.reportSettings.rounding), ...(scoped ? [] : surveyBlocks(study, language))],
+    surveyQuotes: scoped ? [] : surveyQuotes(study, language),
     figureRules: study.reportSettings,
+    outline,
   };
 }

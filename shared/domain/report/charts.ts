@@ -1,5 +1,5 @@
 import type { EChartsOption } from 'echarts';
-import type { FigureBlock, ReportModel } from './types.ts';
+import type { FigureBlock, FigureCallout, ReportModel, SurveyQuote } from './types.ts';
 
 /** The charts of a report; each format shows them with the figures. */
 export type ReportChartKind = 'votesPerTheme' | 'balance' | 'matrix';
@@ -176,18 +176,38 @@ export function figureChartHeight(block: FigureBlock): number {
   return clampHeight(90 + bars * ROW_HEIGHT, 160);
 }
 
+/** The figures, key figures and quotes of one theme (or of none) in the polls and surveys chapter. */
+export interface FigureGroup {
+  themeId: string | null;
+  label: string | null;
+  /** The key figures of the group's questions, shown first. */
+  callouts: FigureCallout[];
+  blocks: FigureBlock[];
+  /** Open answers picked as quotes, shown after the figures. */
+  quotes: SurveyQuote[];
+}
+
 /**
- * The poll and survey figures grouped by the theme they relate to: themes in the order of their
- * votes, then themes without votes, then the blocks without a theme (`themeId` null).
+ * The poll and survey figures and quotes grouped by the theme they relate to: themes in the order
+ * of their votes, then themes without votes, then what has no theme (`themeId` null).
  */
-export function figureGroups(report: ReportModel): { themeId: string | null; label: string | null; blocks: FigureBlock[] }[] {
+export function figureGroups(report: ReportModel): FigureGroup[] {
   const order = new Map(report.figures.votesPerTheme.map((row, i) => [row.themeId, i]));
-  const groups = new Map<string, FigureBlock[]>();
-  for (const block of report.figureBlocks) groups.set(block.themeId ?? '', [...(groups.get(block.themeId ?? '') ?? []), block]);
+  const groups = new Map<string, FigureGroup>();
+  const groupOf = (themeId: string | null, label: string | null) => {
+    const key = themeId ?? '';
+    const group = groups.get(key) ?? { themeId, label: themeId === null ? null : (label ?? themeId), callouts: [], blocks: [], quotes: [] };
+    groups.set(key, group);
+    return group;
+  };
+  for (const block of report.figureBlocks) {
+    const group = groupOf(block.themeId, block.themeLabel);
+    group.blocks.push(block);
+    group.callouts.push(...block.callouts);
+  }
+  for (const quote of report.surveyQuotes) groupOf(quote.themeId, quote.themeLabel).quotes.push(quote);
   const rank = (themeId: string) => (themeId === '' ? Number.MAX_SAFE_INTEGER : (order.get(themeId) ?? Number.MAX_SAFE_INTEGER - 1));
-  return [...groups.keys()]
-    .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
-    .map((id) => ({ themeId: id === '' ? null : id, label: id === '' ? null : (groups.get(id)![0]!.themeLabel ?? id), blocks: groups.get(id)! }));
+  return [...groups.keys()].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b)).map((key) => groups.get(key)!);
 }
 
 /** The option of one chart of the report. */

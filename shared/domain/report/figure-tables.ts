@@ -1,7 +1,7 @@
 import type { ReportSettings } from '../../schemas/study.ts';
 import type { ChoiceFigures, Figures } from '../figures.ts';
 import { decimal, REPORT_TEXTS } from './texts.ts';
-import type { FigureBlock, ReportModel } from './types.ts';
+import type { FigureBlock, FigureBreakdown, ReportModel } from './types.ts';
 
 /** A table as text, the same for the web page, Markdown and Word. */
 export interface TextTable {
@@ -28,18 +28,18 @@ export interface BreakdownTable extends TextTable {
 }
 
 /**
- * A question broken down by an attribute, one row per group. Groups nobody answered in are left
- * out (an empty row says nothing); a group smaller than `rules.smallGroup` shows its percentages
- * with a * (indicative), never as a bare figure. Numbers in the language's own notation.
+ * A question broken down by one attribute (or another question's answers), one row per group.
+ * Groups nobody answered in are left out (an empty row says nothing); a group smaller than
+ * `rules.smallGroup` shows its percentages with a * (indicative), never as a bare figure. Numbers
+ * in the language's own notation. Null when no group answered.
  */
-export function breakdownTable(block: FigureBlock, rules: ReportSettings, language: Language): BreakdownTable | null {
-  if (!block.breakdown) return null;
+export function breakdownTable(block: FigureBlock, breakdown: FigureBreakdown, rules: ReportSettings, language: Language): BreakdownTable | null {
   const t = REPORT_TEXTS[language];
-  const groups = block.breakdown.groups.filter((g) => g.figures.n > 0);
+  const groups = breakdown.groups.filter((g) => g.figures.n > 0);
   if (groups.length === 0) return null;
   const small = (figures: Figures) => figures.n < rules.smallGroup;
   const mark = (value: string, figures: Figures) => (small(figures) ? `${value}*` : value);
-  const attribute = block.breakdown.attribute;
+  const attribute = breakdown.attribute;
   if (block.figures.kind === 'number') {
     return {
       align: ['left', 'right', 'right', 'right', 'right'],
@@ -62,4 +62,12 @@ export function breakdownTable(block: FigureBlock, rules: ReportSettings, langua
     }),
     flagged: groups.some((g) => small(g.figures)),
   };
+}
+
+/** Every breakdown of a block that has a group with answers, in the analyst's order, each with its table. */
+export function breakdownTables(block: FigureBlock, rules: ReportSettings, language: Language): { attribute: string; table: BreakdownTable }[] {
+  return block.breakdowns.flatMap((breakdown) => {
+    const table = breakdownTable(block, breakdown, rules, language);
+    return table ? [{ attribute: breakdown.attribute, table }] : [];
+  });
 }

@@ -2,15 +2,22 @@ import type { AlignType, BlockContent, Heading, List, ListItem, Paragraph, Phras
 import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { chartTitle, figureGroups, type ReportChartKind } from './charts.ts';
-import { answerTable, breakdownTable, type TextTable } from './figure-tables.ts';
+import { answerTable, breakdownTables, type TextTable } from './figure-tables.ts';
 import { REPORT_TEXTS as TEXTS, type ReportTexts as Texts } from './texts.ts';
 import type { Figures as QuestionFigures } from '../figures.ts';
-import type { CardItem, FigureBlock, DomainSection, Lesson, ParticipantCounts, ReportModel, ThemeFinding } from './types.ts';
+import { quoted } from './outline/index.ts';
+import { separator } from './outline/section-text.ts';
+import type { OutlineBlock, OutlineChapter, OutlineSection, ReportOutline, Sentence } from './outline/types.ts';
+import type { FigureBlock, FigureCallout, ParticipantCounts, ReportModel, SurveyQuote } from './types.ts';
 
 declare module 'mdast' {
   interface HeadingData {
     /** The chart that formats able to show images put under this heading. */
     reportChart?: ReportChartKind | string;
+  }
+  interface ParagraphData {
+    /** A key figure: formats that can set it large (the DOCX) do, from these parts; Markdown shows the bold line. */
+    reportCallout?: { value: string; text: string };
   }
 }
 
@@ -45,62 +52,51 @@ function formatDate(value: string | number, t: Texts): string {
   return match ? format(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])), 'UTC') : value;
 }
 
+/** A sentence run of a paragraph: bold where the draft's lead or the analyst's `**…**` says so. */
+const run = (s: Sentence): PhrasingContent => (s.bold ? strong(s.text) : text(s.text));
+/**
+ * Between two runs: a space where the text had one (the analyst's "Een **vet** woord" keeps its
+ * spaces in the runs, and `text` trims them away), else what `separator` says.
+ */
+const between = (before: Sentence, after: Sentence): string => (/\s$/.test(before.text) || /^\s/.test(after.text) ? ' ' : separator(before, after));
+function sentences(items: Sentence[]): PhrasingContent[] {
+  return items.flatMap((s, i) => {
+    const before = i === 0 ? '' : between(items[i - 1]!, s);
+    return before ? [glue(before), run(s)] : [run(s)];
+  });
+}
+
+/** An outline block as Markdown: paragraphs, lists, and quotes in the study's house style. */
+function outlineBlock(block: OutlineBlock, style: ReportOutline['quoteStyle']): BlockContent {
+  if (block.kind === 'paragraph') return paragraph(...sentences(block.sentences));
+  if (block.kind === 'list') return list(block.items.map((s) => item(paragraph(...sentences([s])))));
+  return { type: 'blockquote', children: [paragraph(text(quoted(block.text, style)), { type: 'break' }, text(`— ${block.attribution}`))] };
+}
+
+/** A section under its heading; left out when it holds nothing (an analyst who emptied it means: not in the report). */
+function outlineSection(section: OutlineSection, style: ReportOutline['quoteStyle'], depth: 2 | 3, extra: RootContent[] = []): RootContent[] {
+  if (section.blocks.length === 0 && extra.length === 0) return [];
+  return [heading(depth, section.title), ...section.blocks.map((block) => outlineBlock(block, style)), ...extra];
+}
+
 function introduction(report: ReportModel, t: Texts): RootContent[] {
-  const { purpose, questions, method } = report.introduction;
+  const { method } = report.introduction;
+  const { outline } = report;
   const sessions = method.sessions.map((s) => [s.title, formatDate(s.date, t), t.mode[s.mode], s.domains.join(', '), String(s.participants), String(s.calls)]);
+  const sessionTable: RootContent[] = sessions.length ? [table(['left', 'left', 'left', 'left', 'right', 'right'], [...t.sessionColumns], sessions)] : [];
   return [
     heading(2, t.introduction),
-    heading(3, t.purpose),
-    paragraph(text(purpose)),
-    heading(3, t.questions),
-    bullets(questions),
-    heading(3, t.method),
-    paragraph(text(`${t.methodText(method.sessions.length, method.physical, method.digital, method.participants)} ${t.verifiedText(method.providersVerified)}`)),
-    ...(sessions.length ? [table(['left', 'left', 'left', 'left', 'right', 'right'], [...t.sessionColumns], sessions)] : []),
+    ...outline.introduction.flatMap((section) => outlineSection(section, outline.quoteStyle, 3, section.part === 'method' ? sessionTable : [])),
   ];
 }
 
-function cardList(cards: CardItem[], t: Texts): BlockContent {
-  if (!cards.length) return paragraph(text(t.noCards));
-  const meta = (card: CardItem) => [card.themeLabel, t.votes(card.votes), card.fromFollowUp ? t.fromFollowUp : ''].filter(Boolean).join('; ');
-  return list(cards.map((card) => item(paragraph(text(card.text), glue(' '), emphasis(`(${meta(card)})`)))));
-}
-
-function findingItem(finding: ThemeFinding, t: Texts): ListItem {
-  const v = finding.verification;
-  const verification = v.summary === null ? t.notVerified : `${v.summary} (${t.verdicts(v.herkend, v.deels, v.niet_herkend)})`;
-  return item(paragraph(strong(finding.label), glue(': '), text(finding.finding)), paragraph(emphasis(verification)));
-}
-
-function domainSection(section: DomainSection, t: Texts): RootContent[] {
-  return [
-    heading(2, section.domain),
-    heading(3, t.generalPicture),
-    paragraph(text(section.generalPicture)),
-    paragraph(emphasis(t.basedOn(section.sessions.join(', ')))),
-    heading(3, t.wentWell),
-    cardList(section.wentWell, t),
-    heading(3, t.toImprove),
-    cardList(section.toImprove, t),
-    heading(3, t.improvements),
-    section.improvements.length ? list(section.improvements.map((finding) => findingItem(finding, t))) : paragraph(text(t.noFindings)),
-    heading(3, t.quotes),
-    ...(section.quotes.length
-      ? section.quotes.map((quote): RootContent => ({
-          type: 'blockquote',
-          children: [paragraph(text(`“${clean(quote.text)}”`), { type: 'break' }, text(`— ${quote.attribution}`))],
-        }))
-      : [paragraph(text(t.noQuotes))]),
-  ];
+function chapter(chapter: OutlineChapter, style: ReportOutline['quoteStyle']): RootContent[] {
+  return [heading(2, chapter.title), ...chapter.sections.flatMap((section) => outlineSection(section, style, 3))];
 }
 
 function lessons(report: ReportModel, t: Texts): RootContent[] {
-  const lesson = (l: Lesson) =>
-    item(
-      paragraph(strong(l.label), glue(` — ${clean(t.playsIn(l.domains.join(', ')))} (${t.cards(l.cards)}, ${t.votes(l.votes)})`)),
-      ...(l.findings.length ? [bullets(l.findings)] : []),
-    );
-  return [heading(2, t.lessons), report.lessons.length ? list(report.lessons.map(lesson)) : paragraph(text(t.noLessons))];
+  const { lessons: section, quoteStyle } = report.outline;
+  return [heading(2, section.title), ...(section.blocks.length ? section.blocks.map((block) => outlineBlock(block, quoteStyle)) : [paragraph(text(t.noLessons))])];
 }
 
 function figures(report: ReportModel, t: Texts): RootContent[] {
@@ -170,53 +166,69 @@ function figureContent(figures: QuestionFigures, report: ReportModel, t: Texts):
   ];
 }
 
-/** The breakdown of a question, with the note on small groups when one is flagged. */
+/** The breakdowns of a question, each with the note on small groups when one is flagged. */
 function breakdownContent(block: FigureBlock, report: ReportModel, t: Texts): BlockContent[] {
-  const breakdown = breakdownTable(block, report.figureRules, report.language);
-  if (!breakdown || !block.breakdown) return [];
-  return [
-    paragraph(strong(t.breakdown(block.breakdown.attribute))),
-    textTable(breakdown),
-    ...(breakdown.flagged ? [paragraph(emphasis(t.smallGroupNote(report.figureRules.smallGroup)))] : []),
-  ];
+  return breakdownTables(block, report.figureRules, report.language).flatMap(({ attribute, table }) => [
+    paragraph(strong(t.breakdown(attribute))),
+    textTable(table),
+    ...(table.flagged ? [paragraph(emphasis(t.smallGroupNote(report.figureRules.smallGroup)))] : []),
+  ]);
 }
 
-/** Poll and survey figures, grouped by the theme they relate to (themes in the order of their votes). */
+/** A key figure as one bold line ("**39 % antwoordde ‘ja’ ...**"); the DOCX sets the number large. */
+const calloutParagraph = (callout: FigureCallout): Paragraph => ({
+  ...paragraph(strong(`${callout.value} ${callout.text}`)),
+  data: { reportCallout: { value: clean(callout.value), text: clean(callout.text) } },
+});
+
+/** An open answer as a quote in the study's house style, attributed without the respondent's attributes. */
+const surveyQuote = (quote: SurveyQuote, style: ReportOutline['quoteStyle']): RootContent => ({
+  type: 'blockquote',
+  children: [paragraph(text(quoted(clean(quote.text), style)), { type: 'break' }, text(`— ${quote.attribution}`))],
+});
+
+/** Poll and survey figures, grouped by the theme they relate to (themes in the order of their votes): key figures first, quotes last. */
 function figureBlocks(report: ReportModel, t: Texts): RootContent[] {
-  if (report.figureBlocks.length === 0) return [];
+  if (report.figureBlocks.length === 0 && report.surveyQuotes.length === 0) return [];
   return [
     heading(2, t.pollsAndSurveys),
     paragraph(text(t.roundingNote(report.figureRules.rounding))),
     ...figureGroups(report).flatMap((group) => [
       heading(3, group.label ?? t.withoutTheme),
+      ...group.callouts.map(calloutParagraph),
       ...group.blocks.flatMap((block): RootContent[] => [
         heading(4, block.question, block.figures.kind === 'choice' && block.figures.n > 0 ? block.id : undefined),
         paragraph(emphasis(block.source.kind === 'poll' ? t.pollIn(block.source.session) : t.surveyFrom(block.source.survey))),
         ...figureContent(block.figures, report, t),
         ...breakdownContent(block, report, t),
       ]),
+      ...(group.quotes.length ? [paragraph(strong(t.surveyQuotes)), ...group.quotes.map((quote) => surveyQuote(quote, report.outline.quoteStyle))] : []),
     ]),
   ];
 }
 
 function appendix(report: ReportModel, t: Texts): RootContent[] {
+  const { appendix: section, quoteStyle } = report.outline;
   return [
-    heading(2, t.appendix),
+    heading(2, section.title),
+    ...section.blocks.map((block) => outlineBlock(block, quoteStyle)),
     ...report.appendix.sessions.flatMap((s) => [heading(3, `${s.title} (${formatDate(s.date, t)}, ${t.mode[s.mode]})`), participantList(s, t)]),
     heading(3, t.followUp),
     participantList(report.appendix.followUp, t),
   ];
 }
 
-/**
- * The report as an mdast tree: the one structure that both the Markdown and the DOCX render.
- * User text sits in text nodes only, so each format escapes it its own way. Headings that a
- * chart belongs under carry `data.reportChart`.
- */
-/** The lines under the title: which session (for a one-session report) and the day it was made. */
+/** The lines under the title: which session (for a one-session report), client, author, and the report's date. */
 export function reportLead(report: ReportModel): string[] {
   const t = TEXTS[report.language];
-  const lead = [report.scope.kind === 'session' ? t.sessionScope(report.scope.sessionTitle) : null, t.generatedOn(formatDate(report.generatedAt, t))];
+  const { client, author, date } = report.outline.cover;
+  const lead = [
+    report.scope.kind === 'session' ? t.sessionScope(report.scope.sessionTitle) : null,
+    client ? t.clientLine(client) : null,
+    author ? t.authorLine(author) : null,
+    // The analyst's date for the report; without one, the day it was made.
+    date ? formatDate(date, t) : t.generatedOn(formatDate(report.generatedAt, t)),
+  ];
   return lead.filter((line) => line !== null);
 }
 
@@ -225,7 +237,7 @@ export function reportBody(report: ReportModel): RootContent[] {
   const t = TEXTS[report.language];
   return [
     ...introduction(report, t),
-    ...report.domains.flatMap((section) => domainSection(section, t)),
+    ...report.outline.chapters.flatMap((c) => chapter(c, report.outline.quoteStyle)),
     ...lessons(report, t),
     ...figureBlocks(report, t),
     ...figures(report, t),
@@ -233,6 +245,11 @@ export function reportBody(report: ReportModel): RootContent[] {
   ];
 }
 
+/**
+ * The report as an mdast tree: the one structure that both the Markdown and the DOCX render.
+ * User text sits in text nodes only, so each format escapes it its own way. Headings that a
+ * chart belongs under carry `data.reportChart`.
+ */
 export function reportTree(report: ReportModel): Root {
   return { type: 'root', children: [heading(1, report.title), ...reportLead(report).map((line) => paragraph(text(line))), ...reportBody(report)] };
 }

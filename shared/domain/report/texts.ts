@@ -10,6 +10,11 @@ export function decimal(language: Language, value: number | null): string {
   return new Intl.NumberFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 1, useGrouping: false }).format(value);
 }
 
+/** A percentage as the language writes it: "39 %" and "12,5 %" in Dutch, "39%" in English. */
+export function percentText(language: Language, value: number): string {
+  return language === 'nl' ? `${decimal('nl', value)} %` : `${decimal('en', value)}%`;
+}
+
 /** Names that keep their capital inside a sentence: the domains and their laws. */
 const PROPER_NAMES = new Set(['Wlz', 'Wmo', 'Jeugdwet', 'Forensische', 'Zvw', 'Zorgverzekeringswet']);
 
@@ -18,8 +23,18 @@ const PROPER_NAMES = new Set(['Wlz', 'Wmo', 'Jeugdwet', 'Forensische', 'Zvw', 'Z
  * names that start with an abbreviation or a law ("GGZ-inkoop", "Wlz-meerzorg") keep their capital.
  */
 export function themeMidSentence(label: string): string {
-  const first = /^[^\s-]+/.exec(label)?.[0] ?? '';
+  const first = /^[^\s,;:-]+/.exec(label)?.[0] ?? '';
   if (!/^[A-Z][a-zà-ÿ]*$/.test(first) || PROPER_NAMES.has(first)) return label;
+  return label.charAt(0).toLowerCase() + label.slice(1);
+}
+
+/**
+ * An answer inside a Dutch sentence: "Ja" and "Niet van toepassing" in lower case; names with more
+ * than one capital ("Zilveren Kruis", "CZ") and laws ("Wlz") as they are.
+ */
+export function answerMidSentence(label: string): string {
+  const first = /^[^\s,;:-]+/.exec(label)?.[0] ?? '';
+  if (PROPER_NAMES.has(first) || !/^\p{Lu}[^\p{Lu}]*$/u.test(label)) return label;
   return label.charAt(0).toLowerCase() + label.slice(1);
 }
 
@@ -31,6 +46,8 @@ export const REPORT_TEXTS = {
   nl: {
     locale: 'nl-NL',
     generatedOn: (date: string) => `Gegenereerd op ${date}.`,
+    clientLine: (client: string) => `In opdracht van ${client}`,
+    authorLine: (author: string) => `Auteur: ${author}`,
     documentKind: (session: string | null) => (session ? `Rapportage werksessie ${session}` : 'Rapportage werksessies'),
     contents: 'Inhoud',
     /** Around the page number and the page count in the footer: "Pagina 3 van 12". */
@@ -86,6 +103,7 @@ export const REPORT_TEXTS = {
     numberLine: (n: number, mean: number | null, min: number | null, max: number | null) =>
       n === 0 ? 'Geen antwoorden.' : `Gemiddeld ${decimal('nl', mean)} (min ${decimal('nl', min)}, max ${decimal('nl', max)}), n = ${n}`,
     breakdown: (attribute: string) => `Uitgesplitst naar ${midSentence(attribute)}`,
+    surveyQuotes: 'Uit de open antwoorden',
     roundingNote: (rounding: Rounding) =>
       rounding === 'plain'
         ? 'Percentages zijn per antwoord afgerond op hele procenten en tellen daardoor niet altijd op tot 100.'
@@ -106,6 +124,8 @@ export const REPORT_TEXTS = {
   en: {
     locale: 'en-GB',
     generatedOn: (date: string) => `Generated on ${date}.`,
+    clientLine: (client: string) => `Commissioned by ${client}`,
+    authorLine: (author: string) => `Author: ${author}`,
     documentKind: (session: string | null) => (session ? `Report of workshop ${session}` : 'Report of the workshops'),
     contents: 'Contents',
     pageOf: ['Page ', ' of '],
@@ -160,6 +180,7 @@ export const REPORT_TEXTS = {
     numberLine: (n: number, mean: number | null, min: number | null, max: number | null) =>
       n === 0 ? 'No answers.' : `Mean ${decimal('en', mean)} (min ${decimal('en', min)}, max ${decimal('en', max)}), n = ${n}`,
     breakdown: (attribute: string) => `Broken down by ${midSentence(attribute)}`,
+    surveyQuotes: 'From the open answers',
     roundingNote: (rounding: Rounding) =>
       rounding === 'plain'
         ? 'Percentages are rounded to whole numbers one by one, so they do not always add up to 100.'
@@ -193,6 +214,12 @@ export const SUMMARY_TEXTS = {
     called: 'nagebelde aanbieder',
     unknown: 'onbekend',
     verification: (h: number, d: number, n: number) => `herkend ${h}, deels ${d}, niet herkend ${n}`,
+    surveyRespondent: 'Reactie van een deelnemende zorgaanbieder',
+    /** A breakdown group of respondents who left the attribute or question empty. */
+    unknownGroup: 'Onbekend',
+    /** The sentence beside a key figure when the analyst wrote none: "antwoordde ‘ja’ op de vraag ‘…’". */
+    callout: (category: string, question: string, multiple: boolean) =>
+      `${multiple ? 'koos' : 'antwoordde'} ‘${answerMidSentence(category)}’ ${multiple ? 'bij' : 'op'} de vraag ‘${question}’`,
   },
   en: {
     purpose: (title: string, year: number | null) =>
@@ -204,6 +231,9 @@ export const SUMMARY_TEXTS = {
     called: 'provider called afterwards',
     unknown: 'unknown',
     verification: (h: number, d: number, n: number) => `recognised ${h}, partly ${d}, not recognised ${n}`,
+    surveyRespondent: 'Response of a participating care provider',
+    unknownGroup: 'Unknown',
+    callout: (category: string, question: string, multiple: boolean) => `${multiple ? 'chose' : 'answered'} ‘${category}’ ${multiple ? 'for' : 'to'} the question ‘${question}’`,
   },
 };
 

@@ -1,6 +1,7 @@
 import type { ReportSettings } from '../../schemas/study.ts';
 import type { Verdict } from '../../schemas/followup.ts';
 import type { Figures as QuestionFigures } from '../figures.ts';
+import type { ReportOutline } from './outline/types.ts';
 
 /**
  * The report of a study (or of one of its sessions) as data: what every format (web page, DOCX,
@@ -26,8 +27,12 @@ export interface ReportModel {
   cards: CardRow[];
   /** Figures of the live polls of the sessions in scope and of the study's imported surveys. */
   figureBlocks: FigureBlock[];
+  /** Answers to open survey questions that the analyst picked as quotes, shown under their theme beside the figures; never with the respondent's attributes. */
+  surveyQuotes: SurveyQuote[];
   /** How the figures were rounded, and below which group size a breakdown cell is only indicative. */
   figureRules: ReportSettings;
+  /** The report as the documents print it: cover, chapters and sections (drafts or the analyst's text), quotes in place. */
+  outline: ReportOutline;
 }
 
 /** The figures of one poll or survey question, shown beside the theme it relates to. */
@@ -40,8 +45,47 @@ export interface FigureBlock {
   themeId: string | null;
   themeLabel: string | null;
   figures: QuestionFigures;
-  /** Survey figures broken down by a respondent attribute, each group with its own n. */
-  breakdown: { attribute: string; groups: { value: string; figures: QuestionFigures }[] } | null;
+  /** Survey figures broken down by respondent attributes or single-choice questions (never the question itself), in the analyst's order; each group with its own n. */
+  breakdowns: FigureBreakdown[];
+  /** Key figures the analyst picked from this question, shown large at the head of its theme group. */
+  callouts: FigureCallout[];
+}
+
+/** A question's figures per group of an attribute ("Domein") or of the answers to another question ("Zorgkantoor"). */
+export interface FigureBreakdown {
+  attribute: string;
+  groups: { value: string; figures: QuestionFigures }[];
+}
+
+/** A key figure: "39 %" with its sentence ("antwoordde ‘ja’ ..."), as the study rounds it. */
+export interface FigureCallout {
+  /** Unique in the report. */
+  id: string;
+  /** The percentage as the report's language writes it: "39 %" in Dutch, "39%" in English. */
+  value: string;
+  percent: number;
+  /** The category's label. */
+  category: string;
+  /** The analyst's sentence, or a generated one. */
+  text: string;
+  /** Respondents the percentage is of. */
+  n: number;
+}
+
+/** An answer to an open survey question, quoted in the report without who gave it. */
+export interface SurveyQuote {
+  /** Unique in the report. */
+  id: string;
+  /** The answer without quote marks of its own; every format puts it in “…”. */
+  text: string;
+  /** "Reactie van een deelnemende zorgaanbieder": never the respondent's attributes. */
+  attribution: string;
+  themeId: string | null;
+  themeLabel: string | null;
+  /** The survey's title. */
+  survey: string;
+  /** The open question it answers. */
+  question: string;
 }
 
 export interface Introduction {

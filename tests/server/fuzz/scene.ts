@@ -45,6 +45,8 @@ export async function fuzzScene(server: TestServer) {
     'study:matrix': {},
     'study:rename': { title: 'Studie' },
     'study:report-settings': { smallGroup: 10 },
+    'report:edit': { op: 'section', key: 'intro.method', text: 'Werkwijze', draftHash: '00000000' },
+    'report:undo': {},
     'session:create': { title: 'Nog een', date: '2025-11-21', mode: 'digitaal', domains: ['Wlz'] },
     'session:open': { ...ref, view: 'console' },
     'session:update': { ...ref, title: 'Fuzz' },

@@ -1,12 +1,20 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderDocx } from '../../../server/report/docx.ts';
+import type { OutlineSection } from '../../../shared/domain/report/outline/types.ts';
 import type { ReportModel } from '../../../shared/domain/report/types.ts';
-import { AWKWARD_TEXT, englishReportModel, FORMULA_TEXTS, MARKUP_TEXT, reportModel, UNNAMED_PERSON } from '../../fixtures/report-model.ts';
+import { AWKWARD_TEXT, englishReportModel, FORMULA_TEXTS, MARKUP_TEXT, reportModel, reportOutline, UNNAMED_PERSON } from '../../fixtures/report-model.ts';
 import { openDocx, paragraphsOf, PNG_SIGNATURE, tablesOf, unnumbered, withoutContents, type DocxParagraph } from './docx-xml.ts';
 import { asRendered, checkAppendix, checkFigureTables, DUTCH_OUTLINE } from './report-checks.ts';
 
 const HEADING_STYLES = { 1: 'Title', 2: 'Heading1', 3: 'Heading2', 4: 'Heading3' } as const;
 const isHeading = (p: DocxParagraph) => p.style === 'Title' || /^Heading\d$/.test(p.style ?? '');
+
+/** The paragraphs a section should print: its paragraphs (sentences joined by a space), card lines and quotes. */
+const expectedLines = (section: OutlineSection): string[] =>
+  section.blocks.flatMap((block) =>
+    block.kind === 'paragraph' ? [block.sentences.map((s) => asRendered(s.text)).join(' ')] : block.kind === 'list' ? block.items.map((s) => asRendered(s.text)) : [`“${block.text}”\n— ${block.attribution}`],
+  );
+const xmlEscaped = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 async function render(report: ReportModel) {
   const docx = await openDocx(await renderDocx(report));
@@ -39,37 +47,69 @@ describe('renderDocx', () => {
     for (const question of reportModel.introduction.questions) expect(docx.text).toContain(question);
   });
 
-  it('holds every card of each domain with its theme and votes', () => {
-    for (const section of reportModel.domains) {
-      for (const card of [...section.wentWell, ...section.toImprove]) {
-        const line = docx.paragraphs.find((p) => p.text.startsWith(asRendered(card.text)));
-        expect(line?.text, card.text).toContain(card.themeLabel);
-        expect(line?.text).toContain(`${card.votes} ${card.votes === 1 ? 'stem' : 'stemmen'}`);
+  it('numbers the chapters and their sections', () => {
+    const headings = docx.paragraphs.filter((p) => p.style === 'Heading1' || p.style === 'Heading2').map((p) => p.text);
+    const wlz = headings.indexOf('2\tWlz');
+    expect(headings.slice(wlz, wlz + 6)).toEqual(['2\tWlz', '2.1\tAlgemeen beeld', '2.2\tWat ging goed', '2.3\tWat ging niet goed', '2.4\tConcrete verbeterpunten', '3\tWmo']);
+    expect(headings).toContain('4\tOverkoepelende lessen');
+  });
+
+  it('prints every section of every chapter under its heading, as the outline has it', () => {
+    for (const [c, chapter] of reportOutline.chapters.entries()) {
+      const from = docx.paragraphs.findIndex((p) => p.style === 'Heading1' && p.text === `${c + 2}\t${chapter.title}`);
+      const to = docx.paragraphs.findIndex((p, i) => i > from && p.style === 'Heading1');
+      const inChapter = docx.paragraphs.slice(from + 1, to);
+      for (const section of chapter.sections.filter((s) => s.blocks.length > 0)) {
+        const at = inChapter.findIndex((p) => p.style === 'Heading2' && unnumbered(p.text) === section.title);
+        const end = inChapter.findIndex((p, i) => i > at && isHeading(p));
+        expect(at, `${chapter.title}: ${section.title}`).toBeGreaterThanOrEqual(0);
+        expect(inChapter.slice(at + 1, end === -1 ? undefined : end).map((p) => p.text), `${chapter.title}: ${section.title}`).toEqual(expectedLines(section));
       }
     }
-    expect(docx.text).toContain('Beslistermijn meerzorg is onduidelijk (Meerzorg; 3 stemmen; uit het nabellen)');
+    // The analyst's own text for the Wmo's general picture.
+    const picture = docx.paragraphs.findIndex((p) => p.text === '3.1\tAlgemeen beeld');
+    expect(docx.paragraphs[picture + 1]!.text).toBe('Zelf geschreven beeld van de Wmo door de analist.');
   });
 
-  it('lists each finding with how the follow-up calls received it', () => {
-    for (const finding of reportModel.domains.flatMap((section) => section.improvements)) {
-      const at = docx.paragraphs.findIndex((p) => p.text === `${finding.label}: ${finding.finding}`);
-      expect(at, finding.finding).toBeGreaterThan(0);
-      const verification = docx.paragraphs[at + 1]!.text;
-      if (finding.verification.summary) expect(verification).toContain(finding.verification.summary);
-      else expect(verification).toBe('Niet voorgelegd bij het nabellen.');
+  it('sets every card line as a list item, with its votes', () => {
+    const items = docx.paragraphs.filter((p) => p.style === 'ListParagraph').map((p) => p.text);
+    for (const section of reportModel.domains) {
+      for (const card of [...section.wentWell, ...section.toImprove].filter((c) => !reportOutline.quotes.some((q) => q.text === c.text))) {
+        expect(items.find((line) => line.startsWith(asRendered(card.text))), card.text).toBe(`${asRendered(card.text)} (${card.votes} ${card.votes === 1 ? 'stem' : 'stemmen'}${card.fromFollowUp ? '; uit het nabellen' : ''})`);
+      }
     }
-    expect(docx.text).toContain('bevestigd door 1 van 2 nagebelde aanbieders (herkend 1, deels 0, niet herkend 1)');
+    expect(items).toContain('Beslistermijn meerzorg is onduidelijk (3 stemmen; uit het nabellen)');
   });
 
-  it('sets quotes in the Quote style with their attribution', () => {
+  it('leads each improvement with its finding in bold, and says how the calls received it', () => {
+    for (const finding of reportModel.domains.flatMap((section) => section.improvements)) {
+      const line = docx.paragraphs.find((p) => p.text.startsWith(finding.finding));
+      expect(line, finding.finding).toBeDefined();
+      const { asked, herkend } = finding.verification;
+      if (asked > 0) expect(line!.text).toContain(`Bij het nabellen is dit bevestigd door ${herkend} van ${asked} nagebelde`);
+      else expect(line!.text).not.toContain('nabellen');
+    }
+    // The lead sentences are bold runs of their own.
+    const leads = reportOutline.chapters.flatMap((c) => c.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'paragraph' && b.sentences[0]!.bold ? [b.sentences[0]!.text] : []))));
+    expect(leads.length).toBeGreaterThan(10);
+    for (const lead of leads) expect(docx.document, lead).toContain(`<w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space="preserve">${xmlEscaped(lead)}</w:t>`);
+  });
+
+  it('sets quotes in the Quote style with their attribution, each once, beside its theme', async () => {
     const quotes = docx.paragraphs.filter((p) => p.style === 'Quote').map((p) => p.text);
-    expect(quotes).toEqual(reportModel.domains.flatMap((s) => s.quotes.map((q) => `“${q.text}”\n— ${q.attribution}`)));
+    expect(quotes).toEqual(['“De tarieven dekken de loonkosten niet”\n— Zorggroep De Linde', '“Gemeenten organiseerden een goede marktconsultatie”\n— deelnemer, Wmo']);
+    const at = docx.paragraphs.findIndex((p) => p.style === 'Quote');
+    expect(docx.paragraphs[at - 1]!.text).toMatch(/^Over tarieven is het beeld gemengd\./);
     expect(docx.styles).toContain('w:styleId="Quote"');
+    const single = await render({ ...reportModel, outline: { ...reportOutline, quoteStyle: 'single' } });
+    expect(single.paragraphs.filter((p) => p.style === 'Quote').map((p) => p.text)).toEqual(['‘De tarieven dekken de loonkosten niet’\n— Zorggroep De Linde', '‘Gemeenten organiseerden een goede marktconsultatie’\n— deelnemer, Wmo']);
   });
 
-  it('names the cross-cutting lessons with their findings', () => {
-    expect(docx.text).toContain('Tarieven — speelt in Wlz, Wmo (7 kaarten, 18 stemmen)');
-    for (const finding of reportModel.lessons.flatMap((lesson) => lesson.findings)) expect(docx.text).toContain(finding);
+  it('names the cross-cutting lessons with their evidence and findings', () => {
+    const at = docx.paragraphs.findIndex((p) => p.text === '4\tOverkoepelende lessen');
+    expect(docx.paragraphs.slice(at + 1, at + 3).map((p) => p.text)).toEqual(expectedLines(reportOutline.lessons));
+    expect(docx.text).toContain('Tarieven speelt in Wlz en Wmo, met een wisselend beeld. Samen 7 kaarten en 18 stemmen');
+    for (const finding of reportModel.lessons.flatMap((lesson) => lesson.findings)) expect(docx.text).toContain(finding.replace(/[.!?]+$/, ''));
   });
 
   it('shows the figures in tables that add up to the model', () => {
@@ -123,7 +163,11 @@ describe('renderDocx', () => {
   it('writes English headings and metadata for an English report', async () => {
     const english = await render({ ...englishReportModel, scope: { kind: 'session', sessionId: 's-wlz', sessionTitle: 'Werksessie Wlz' } });
     const headings = english.paragraphs.filter(isHeading).map((p) => unnumbered(p.text));
-    expect(headings).toEqual(expect.arrayContaining(['Introduction', 'What went well', 'Concrete improvements', 'Cross-cutting lessons', 'Figures', 'Appendix: participants']));
+    expect(headings).toEqual(
+      expect.arrayContaining(['Introduction', 'Background', 'Method', 'Overall picture', 'What went well', 'What did not go well', 'Concrete improvements', 'Cross-cutting lessons', 'Figures', 'Appendix: participants']),
+    );
+    for (const dutch of ['Aanleiding', 'Wat ging goed', 'Wat ging niet goed', 'Concrete verbeterpunten', 'Overkoepelende lessen', 'Bijlage: deelnemers']) expect(headings).not.toContain(dutch);
+    expect(english.text).toContain('Commissioned by Branchevereniging Zorg');
     expect(english.text).toContain('Afterwards 5 providers were called to verify the outcomes.');
     expect(english.core).toContain('<dc:description>Report of workshop Werksessie Wlz</dc:description>');
     expect(english.styles).toContain('w:val="en-GB"');
@@ -137,6 +181,7 @@ describe('renderDocx', () => {
       cards: [],
       figures: { votesPerTheme: [], matrix: { domains: [], rows: [] }, balance: [] },
       figureBlocks: [],
+      outline: { ...reportOutline, chapters: [], quotes: [], domains: [], lessons: { ...reportOutline.lessons, blocks: [] } },
     };
     const result = await render(empty);
     expect(result.media).toHaveLength(0);

@@ -46,3 +46,34 @@ describe('poll and survey figures in the documents', () => {
     }
   });
 });
+
+describe('key figures and open answers in the documents', () => {
+  const [tariffs, ...others] = reportModel.figureBlocks;
+  const report = {
+    ...reportModel,
+    figureBlocks: [{ ...tariffs!, callouts: [{ id: 'c1', value: '38 %', percent: 38, category: 'Ja', text: 'vindt de tarieven kostendekkend', n: 50 }] }, ...others],
+    surveyQuotes: [
+      { id: 'q1', text: 'De indexatie komt te laat', attribution: 'Reactie van een deelnemende zorgaanbieder', themeId: 'tarieven', themeLabel: 'Tarieven', survey: 'Ledenpeiling 2025', question: 'Toelichting' },
+      // A theme with quotes and no figures still gets its group.
+      { id: 'q2', text: 'Eén loket zou helpen', attribution: 'Reactie van een deelnemende zorgaanbieder', themeId: 'dialoog', themeLabel: 'Dialoog', survey: 'Ledenpeiling 2025', question: 'Toelichting' },
+    ],
+  };
+
+  it('Markdown: the key figure as a bold line first in its theme, the quotes after the figures in “…”', () => {
+    const markdown = renderMarkdown(report);
+    const start = markdown.indexOf('\n### Tarieven', markdown.indexOf('## Peilingen en enquêtes'));
+    const group = markdown.slice(start, markdown.indexOf('\n### ', start + 1));
+    expect(group.indexOf('**38 % vindt de tarieven kostendekkend**')).toBeLessThan(group.indexOf('#### Zijn de tarieven kostendekkend?'));
+    expect(group.indexOf('> “De indexatie komt te laat”')).toBeGreaterThan(group.indexOf('Uitgesplitst naar domein'));
+    expect(group).toContain('**Uit de open antwoorden**');
+    expect(markdown).toContain('### Dialoog\n\n**Uit de open antwoorden**\n\n> “Eén loket zou helpen”\\\n> — Reactie van een deelnemende zorgaanbieder');
+  });
+
+  it('DOCX: the number bold at 28 pt with its sentence, the quotes in the Quote style', async () => {
+    const docx = await openDocx(await renderDocx(report));
+    const paragraphs = paragraphsOf(docx.document);
+    expect(paragraphs.map((p) => p.text)).toContain('38 % vindt de tarieven kostendekkend');
+    expect(docx.document).toMatch(/<w:b\/><w:bCs\/><w:color w:val="1F3F5F"\/><w:sz w:val="56"\/><w:szCs w:val="56"\/><\/w:rPr><w:t xml:space="preserve">38 %<\/w:t>/);
+    expect(paragraphs.filter((p) => p.style === 'Quote').map((p) => p.text)).toEqual(expect.arrayContaining(['“De indexatie komt te laat”\n— Reactie van een deelnemende zorgaanbieder', '“Eén loket zou helpen”\n— Reactie van een deelnemende zorgaanbieder']));
+  });
+});

@@ -8,16 +8,17 @@ export type OutlineEntry = [level: 1 | 2 | 3 | 4, text: string];
 export const DUTCH_OUTLINE: OutlineEntry[] = [
   [1, 'Evaluatie zorginkoop 2025'],
   [2, 'Inleiding'],
-  [3, 'Doel'],
+  [3, 'Aanleiding'],
+  [3, 'Opdrachtgever'],
   [3, 'Centrale vragen'],
   [3, 'Werkwijze'],
-  ...(['Wlz', 'Wmo'] as const).flatMap((domain): OutlineEntry[] => [
-    [2, domain],
+  // A chapter per domain; its empty sections (no differences within one domain, no quotes moved there) are left out.
+  ...(['Wlz', 'Wmo'] as const).flatMap((chapter): OutlineEntry[] => [
+    [2, chapter],
     [3, 'Algemeen beeld'],
     [3, 'Wat ging goed'],
-    [3, 'Wat kan beter'],
+    [3, 'Wat ging niet goed'],
     [3, 'Concrete verbeterpunten'],
-    [3, 'Citaten'],
   ]),
   [2, 'Overkoepelende lessen'],
   [2, 'Peilingen en enquêtes'],

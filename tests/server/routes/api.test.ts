@@ -67,7 +67,7 @@ describe('POST /api/studies', () => {
     const study = server.repo.studies.get(studyId)!.data;
     expect(study).toMatchObject({ title: 'Studie', sessionIds: [] });
     expect(study.keyHash).not.toBe('a'.repeat(64));
-    expect(Object.keys(study).sort()).toEqual(['codebook', 'createdAt', 'id', 'keyHash', 'reportSettings', 'schemaVersion', 'sessionIds', 'surveys', 'title', 'updatedAt']);
+    expect(Object.keys(study).sort()).toEqual(['codebook', 'createdAt', 'id', 'keyHash', 'report', 'reportSettings', 'schemaVersion', 'sessionIds', 'surveys', 'title', 'updatedAt']);
     expect(key.length).toBeGreaterThanOrEqual(32);
   });
 });

@@ -84,7 +84,7 @@ describe('report files of a real session', () => {
     const docx = await openDocx(Buffer.from(await response.arrayBuffer()));
     const text = paragraphsOf(docx.document).map((p) => p.text).join('\n');
     expect(text).toContain('Tarieven volgen de kostprijs niet.');
-    expect(text).toContain('bevestigd door 1 van 2 nagebelde aanbieders, 1 deels');
+    expect(text).toContain('bevestigd door 1 van 2 nagebelde aanbieders; 1 herkende het deels');
     expect(text).toContain('zijn 2 aanbieders nagebeld');
     expect(text).toContain(TEXTS.followUp);
     // The consenting participant's quote carries her organisation; the anonymous one and the one of
@@ -134,7 +134,7 @@ describe('report files of a real session', () => {
 
   it('of one session, in English', async () => {
     const docx = await openDocx(Buffer.from(await (await get(`report.docx?session=${f.session.id}&lang=en`)).arrayBuffer()));
-    expect(textOf(docx.document)).toContain('confirmed by 1 of 2 providers called, 1 partly');
+    expect(textOf(docx.document)).toContain('confirmed by 1 of 2 providers called; 1 partly recognised it');
     expect((await get('report.docx?lang=fr')).status).toBe(400);
     expect((await fetch(`${server.url}/api/studies/${f.studyId}/report.docx`)).status).toBe(401);
   });

@@ -49,10 +49,12 @@ async function previewOk(ctx: Ctx, name: string, type?: string): Promise<SurveyP
   return (await response.json()) as SurveyPreview;
 }
 
-/** Imports the BOM fixture with the guessed mapping, one question linked to a theme. */
+/** Imports the BOM fixture with the guessed mapping, one question linked to a theme, and the open "Toelichting" left out. */
 async function importLedenpeiling(ctx: Ctx): Promise<Survey> {
   const { columns } = await previewOk(ctx, 'ledenpeiling-2025-bom.csv');
-  const mapping = columns.map((c): SurveyColumnMapping => (c.guess.use === 'question' && c.index === 4 ? { ...c.guess, label: 'Duidelijke procedure?', themeId: 'tarieven' } : c.guess));
+  const mapping = columns.map((c): SurveyColumnMapping =>
+    c.name === 'Toelichting' ? { column: c.name, use: 'ignore' } : c.guess.use === 'question' && c.index === 4 ? { ...c.guess, label: 'Duidelijke procedure?', themeId: 'tarieven' } : c.guess,
+  );
   const file = (await fixture('ledenpeiling-2025-bom.csv')).toString('base64');
   const response = await importSurvey(ctx, { title: 'Ledenpeiling 2025', fileName: 'ledenpeiling-2025-bom.csv', file, columns: mapping });
   expect(response.status).toBe(201);
@@ -84,7 +86,7 @@ describe('survey import over HTTP', () => {
       ['Bij hoeveel procent van uw gemeenten bent u tevreden?', 'question', 'single'],
       ['Aantal cliënten met meerzorg', 'question', 'number'],
       ['Welke knelpunten ervaart u?', 'question', 'multiple'],
-      ['Toelichting', 'ignore', null],
+      ['Toelichting', 'question', 'open'],
     ]);
     expect(p.columns[4]).toMatchObject({ distinctCount: 4, empty: 2, distinct: [{ value: 'Ja', count: 7 }, { value: 'Nee', count: 4 }, { value: 'Deels', count: 4 }, { value: 'Niet van toepassing', count: 3 }] });
     expect(p.columns[4]!.guess).toMatchObject({ missing: ['Niet van toepassing'] });
@@ -138,7 +140,8 @@ describe('survey import over HTTP', () => {
   });
 
   it('refuses bad figure requests', async () => {
-    for (const query of ['?by=col-0005', '?by=nope', '?excludeMissing=yes']) {
+    // col-0007 is a number question: no breakdown (a single-choice question such as col-0005 is one).
+    for (const query of ['?by=col-0007', '?by=nope', '?excludeMissing=yes']) {
       const response = await fetch(`${base(ctx)}/${survey.id}/figures${query}`, { headers: auth(ctx.key) });
       expect(response.status).toBe(400);
     }

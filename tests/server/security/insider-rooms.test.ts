@@ -79,7 +79,7 @@ function handMadeArchive(key: string, participants: Record<string, Participant>)
     sessionIds: [sessionId],
     createdAt: now,
     updatedAt: now,
-  } satisfies Omit<Study, 'codebook' | 'surveys' | 'reportSettings'>;
+  } satisfies Omit<Study, 'codebook' | 'surveys' | 'reportSettings' | 'report'>;
   const session: Session = {
     schemaVersion: 1,
     id: sessionId,

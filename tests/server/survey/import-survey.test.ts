@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CODEBOOK } from '../../../shared/domain/themes/default-codebook.ts';
 import type { Study } from '../../../shared/schemas/study.ts';
-import type { Survey } from '../../../shared/schemas/survey.ts';
+import { defaultQuestionReport, type Survey } from '../../../shared/schemas/survey.ts';
 import { fileBytes, surveyToImport } from '../../../server/survey/import-survey.ts';
 import { createSurveyTrash, RESTORE_WINDOW_MS } from '../../../server/survey/trash.ts';
+import { emptyReportDocument } from '../../../shared/schemas/report-document.ts';
 
 const study = (surveys: Survey[] = []): Study => ({
   schemaVersion: 1,
   id: 'study-0001',
   title: 'Evaluatie',
   keyHash: 'a'.repeat(64),
+  report: emptyReportDocument(),
   reportSettings: { rounding: 'largest-remainder', smallGroup: 10 },
   sessionIds: [],
   codebook: structuredClone(DEFAULT_CODEBOOK),
@@ -29,7 +31,7 @@ const survey = (id: string, cell = 'ja', respondents = 1): Survey => ({
   id,
   title: 'Oud',
   source: '',
-  questions: [{ id: 'col-0001', column: 'Vraag', label: 'Vraag', kind: 'single', missing: [], themeId: null }],
+  questions: [{ id: 'col-0001', column: 'Vraag', label: 'Vraag', kind: 'single', missing: [], themeId: null, report: defaultQuestionReport() }],
   attributes: [],
   responses: Array.from({ length: respondents }, () => ({ 'col-0001': cell })),
   importedAt: 0,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChoiceFigures, Figures } from '../../../shared/domain/figures.ts';
 import { surveyFigures, type SurveyFigures } from '../../../shared/domain/survey-figures.ts';
-import type { Survey } from '../../../shared/schemas/survey.ts';
+import { defaultQuestionReport, type Survey } from '../../../shared/schemas/survey.ts';
 import { unwrap } from '../fixtures.ts';
 import { ledenpeiling, QUESTIONS } from '../survey-fixture.ts';
 
@@ -63,7 +63,7 @@ describe('surveyFigures: cross-tabulated by an attribute', () => {
   it('gives every value of the attribute its column with n, and every cell its n', () => {
     const f = figures(survey, 'col-0002', false);
     expect(f.by).toEqual({
-      attributeId: 'col-0002',
+      id: 'col-0002',
       label: 'Domein',
       columns: [
         { key: 'wlz', label: 'Wlz', respondents: 8, unknown: false },
@@ -101,8 +101,8 @@ describe('surveyFigures: cross-tabulated by an attribute', () => {
     expect(byOmzet.by!.columns.map((c) => [c.label, c.respondents])).toEqual([['0-1 mln', 7], ['1-5 mln', 7], ['5-25 mln', 4], ['> 25 mln', 2]]);
   });
 
-  it('refuses an attribute the survey does not have', () => {
-    expect(surveyFigures(survey, { by: 'col-0005', excludeMissing: false })).toMatchObject({ ok: false, error: 'not_found' });
+  it('refuses an id that is no attribute or single-choice question of the survey', () => {
+    for (const by of ['col-0099', QUESTIONS.meerzorg.id, QUESTIONS.knelpunten.id]) expect(surveyFigures(survey, { by, excludeMissing: false })).toMatchObject({ ok: false, error: 'not_found' });
   });
 });
 
@@ -140,7 +140,7 @@ describe('surveyFigures: numbers and multiple answers', () => {
   it('gives a scale its categories in numeric order and its mean', () => {
     const scale: Survey = {
       ...survey,
-      questions: [{ id: 'col-0009', column: 'Tevredenheid (1-5)', label: 'Tevredenheid (1-5)', kind: 'scale', missing: ['Weet niet'], themeId: null }],
+      questions: [{ id: 'col-0009', column: 'Tevredenheid (1-5)', label: 'Tevredenheid (1-5)', kind: 'scale', missing: ['Weet niet'], themeId: null, report: defaultQuestionReport() }],
       responses: ['4', '5 - zeer tevreden', '3', '4', '2', 'Weet niet'].map((v) => ({ 'col-0009': v })),
     };
     const q = question(figures(scale, null, false), 'col-0009');
@@ -152,5 +152,68 @@ describe('surveyFigures: numbers and multiple answers', () => {
 
   it('is the same on every run', () => {
     expect(figures(survey, 'col-0004', true)).toEqual(figures(ledenpeiling(), 'col-0004', true));
+  });
+});
+
+describe('surveyFigures: the order the analyst chose', () => {
+  const withOrder = (id: string, order: 'auto' | 'ascending' | 'descending' | 'size'): Survey => {
+    const survey = ledenpeiling();
+    return { ...survey, questions: survey.questions.map((q) => (q.id === id ? { ...q, report: { ...q.report, order } } : q)) };
+  };
+  const labels = (survey: Survey, id: string) => choice(question(figures(survey, null, false), id).overall).categories.map((c) => c.label);
+
+  it('shows ja / nee / deels in the scale order, ranges ascending, knelpunten by size: never as first seen', () => {
+    const survey = ledenpeiling();
+    // First seen in the file: Ja, Nee, Deels; 50-75% first; Tarieven before Administratieve lasten.
+    expect(labels(survey, QUESTIONS.duidelijk.id)).toEqual(['Ja', 'Nee', 'Deels', 'Niet van toepassing']);
+    expect(labels(survey, QUESTIONS.tevreden.id)).toEqual(['0-25%', '25-50%', '50-75%', '75-100%', 'Weet niet']);
+    expect(labels(survey, QUESTIONS.knelpunten.id)).toEqual(['Tarieven', 'Administratieve lasten', 'Contractduur', 'Geen knelpunten', 'Weet niet']);
+  });
+
+  it('turns ranges round when descending, and orders by size on request; missing answers stay last', () => {
+    expect(labels(withOrder(QUESTIONS.tevreden.id, 'descending'), QUESTIONS.tevreden.id)).toEqual(['75-100%', '50-75%', '25-50%', '0-25%', 'Weet niet']);
+    // ja 7, nee 4, deels 4: ties alphabetically.
+    expect(labels(withOrder(QUESTIONS.duidelijk.id, 'size'), QUESTIONS.duidelijk.id)).toEqual(['Ja', 'Deels', 'Nee', 'Niet van toepassing']);
+    // Knelpunten have no order of their own: ascending is alphabetical.
+    expect(labels(withOrder(QUESTIONS.knelpunten.id, 'ascending'), QUESTIONS.knelpunten.id)).toEqual(['Administratieve lasten', 'Contractduur', 'Geen knelpunten', 'Tarieven', 'Weet niet']);
+  });
+
+  it('keeps the percentages with their categories whatever the order', () => {
+    const rows = table(question(figures(withOrder(QUESTIONS.tevreden.id, 'descending'), null, false), QUESTIONS.tevreden.id).overall).rows;
+    expect(rows).toEqual([['75-100%', 6, 30], ['50-75%', 4, 20], ['25-50%', 5, 25], ['0-25%', 3, 15], ['Weet niet', 2, 10]]);
+  });
+});
+
+describe('surveyFigures: a single-choice question as breakdown', () => {
+  const survey = ledenpeiling();
+
+  it('groups respondents by their answer, in the question order, with those who left it empty last', () => {
+    const f = figures(survey, QUESTIONS.duidelijk.id, false);
+    expect(f.by!.label).toBe('Is de inkoopprocedure duidelijk?');
+    expect(f.by!.columns.map((c) => [c.label, c.respondents, c.unknown])).toEqual([
+      ['Ja', 7, false],
+      ['Nee', 4, false],
+      ['Deels', 4, false],
+      ['Niet van toepassing', 3, false],
+      ['', 2, true],
+    ]);
+    // Of the 7 who said ja (R001-3, R007, R009, R015, R016): 50-75%, 75-100%, 75-100%, 75-100%, 25-50%, 50-75%, 0-25%.
+    expect(table(question(f, QUESTIONS.tevreden.id).cells![0])).toEqual({ n: 7, rows: [['0-25%', 1, 14], ['25-50%', 1, 14], ['50-75%', 2, 29], ['75-100%', 3, 43], ['Weet niet', 0, 0]] });
+  });
+
+  it('never breaks the question down by itself', () => {
+    const f = figures(survey, QUESTIONS.duidelijk.id, false);
+    expect(question(f, QUESTIONS.duidelijk.id).cells).toBeNull();
+    expect(question(f, QUESTIONS.meerzorg.id).cells).toHaveLength(5);
+  });
+});
+
+describe('surveyFigures: open questions', () => {
+  it('gives no figures for an open question', () => {
+    const survey = ledenpeiling();
+    const open = { ...QUESTIONS.duidelijk, id: 'col-0009', label: 'Toelichting', kind: 'open' as const, missing: [] };
+    const withOpen: Survey = { ...survey, questions: [...survey.questions, open], responses: survey.responses.map((r, i) => ({ ...r, 'col-0009': i % 2 ? `Toelichting ${i}` : '' })) };
+    expect(figures(withOpen, null, false).questions.map((q) => q.id)).toEqual(Object.values(QUESTIONS).map((q) => q.id));
+    expect(surveyFigures(withOpen, { by: 'col-0009', excludeMissing: false })).toMatchObject({ ok: false, error: 'not_found' });
   });
 });

@@ -18,7 +18,19 @@ describe('guessColumn', () => {
     ['Knelpunten', ['Tarieven; Lasten', 'Tarieven|Duur', 'Lasten'], { use: 'question', kind: 'multiple' }],
     ['Knelpunten', ['Tarieven, Lasten', 'Tarieven, Duur', 'Lasten'], { use: 'question', kind: 'multiple' }],
     ['Bedrag', ['12,5', '3,5', '7,25'], { use: 'question', kind: 'number' }],
-    ['Toelichting', ['De procedure is onduidelijk', 'Tarieven; te laag', 'Graag eerder bericht, zie bijlage'], { use: 'ignore' }],
+    // Free text: long, mostly distinct sentences are open answers (quotes for the report), never percentages.
+    ['Toelichting', ['De procedure is onduidelijk', 'Tarieven; te laag', 'Graag eerder bericht, zie bijlage'], { use: 'question', kind: 'open' }],
+    ['Opmerking', ['Prima overleg', 'Eén aanspreekpunt, dat werkt', 'Tarief € 1.250 te laag', 'Cliënten wachten te lang', 'Geen idee; nieuw'], { use: 'question', kind: 'open' }],
+    ['Wat kan beter?', ['Eerder duidelijkheid over de tarieven', 'weet niet', 'Minder formulieren bij meerzorg', 'Eén contactpersoon per regio'], { use: 'question', kind: 'open', missing: ['weet niet'] }],
+    ['Toelichting', ['Ja', 'Nee', 'Deels'], { use: 'question', kind: 'single' }],
+    ['Zijn de afspraken duidelijk?', ['Ja, volledig', 'Nee, helemaal niet', 'Deels'], { use: 'question', kind: 'single' }],
+    // Who answered is no open answer to quote.
+    ['Naam', ['Jan de Vries van Zorggroep Noord', 'Petra Jansen, Stichting Het Baken', 'Ali Yilmaz (De Zorgboog)'], { use: 'ignore' }],
+    ['Organisatie', ['Zorggroep Noord en Omstreken', 'Stichting Het Baken voor Jeugd', 'De Zorgboog in Helmond'], { use: 'ignore' }],
+    ['E-mail', ['jan@zorggroep.nl', 'petra@baken.nl'], { use: 'ignore' }],
+    ['Ingevuld op', ['2025-11-20 10:15', '2025-11-21 09:02', '2025-11-21 16:40'], { use: 'ignore' }],
+    // Longer than an open answer may be: not guessed as one (the import would refuse it).
+    ['Toelichting', ['Een toelichting over de tarieven', 'heel lang '.repeat(201)], { use: 'ignore' }],
     ['Leeg', [], { use: 'ignore' }],
     ['Alleen nvt', ['nvt', 'weet niet'], { use: 'ignore' }],
     // A comma inside an answer is punctuation, not a list.

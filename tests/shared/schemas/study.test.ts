@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CODEBOOK } from '../../../shared/domain/themes/default-codebook.ts';
 import { CreateStudyBodySchema, StudySchema } from '../../../shared/schemas/study.ts';
+import { emptyReportDocument } from '../../../shared/schemas/report-document.ts';
 
 const study = {
   schemaVersion: 1,
@@ -18,7 +19,7 @@ describe('StudySchema', () => {
     expect(parsed).not.toHaveProperty('key');
     // A study stored before codebooks, surveys and report settings existed gets the built-in
     // codebook, no surveys and the default report settings.
-    expect(parsed).toEqual({ ...study, codebook: DEFAULT_CODEBOOK, surveys: [], reportSettings: { rounding: 'largest-remainder', smallGroup: 10 } });
+    expect(parsed).toEqual({ ...study, codebook: DEFAULT_CODEBOOK, surveys: [], reportSettings: { rounding: 'largest-remainder', smallGroup: 10 }, report: emptyReportDocument() });
   });
 
   it('refuses hostile session ids and a key hash that is not sha256 hex', () => {

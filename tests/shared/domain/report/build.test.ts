@@ -4,13 +4,16 @@ import { DEFAULT_CODEBOOK } from '../../../../shared/domain/themes/default-codeb
 import type { FollowUpCall } from '../../../../shared/schemas/followup.ts';
 import type { Card, Participant, Session } from '../../../../shared/schemas/session.ts';
 import type { Study } from '../../../../shared/schemas/study.ts';
+import { defaultQuestionReport } from '../../../../shared/schemas/survey.ts';
 import { STUDY_ID, T0, makeSession } from '../../fixtures.ts';
+import { emptyReportDocument } from '../../../../shared/schemas/report-document.ts';
 
 const study: Study = {
   schemaVersion: 1,
   id: STUDY_ID,
   title: 'Evaluatie zorginkoop 2025',
   keyHash: 'a'.repeat(64),
+  report: emptyReportDocument(),
   reportSettings: { rounding: 'largest-remainder', smallGroup: 10 },
   sessionIds: [],
   codebook: structuredClone(DEFAULT_CODEBOOK),
@@ -213,7 +216,7 @@ describe('buildReport', () => {
       id: 'survey-0001',
       title: 'Ledenpeiling 2025',
       source: 'peiling.csv',
-      questions: [{ id: 'col-0002', column: 'Duidelijk?', label: 'Is de procedure duidelijk?', kind: 'single' as const, missing: ['niet van toepassing'], themeId: 'tarieven' }],
+      questions: [{ id: 'col-0002', column: 'Duidelijk?', label: 'Is de procedure duidelijk?', kind: 'single' as const, missing: ['niet van toepassing'], themeId: 'tarieven', report: defaultQuestionReport() }],
       attributes: [{ id: 'col-0001', column: 'domein', label: 'Domein' }],
       responses: [
         ['Wlz', 'ja'],
@@ -233,8 +236,9 @@ describe('buildReport', () => {
     expect(JSON.stringify(pollBlock)).not.toContain(ann.id);
     expect(surveyBlock).toMatchObject({ source: { kind: 'survey', survey: 'Ledenpeiling 2025' }, themeId: 'tarieven', themeLabel: 'Tarieven en kostprijs' });
     expect(surveyBlock!.figures).toMatchObject({ n: 5, categories: [{ count: 3, percent: 60 }, { count: 1, percent: 20 }, { count: 1, percent: 20, missing: true }] });
-    expect(surveyBlock!.breakdown!.attribute).toBe('Domein');
-    expect(surveyBlock!.breakdown!.groups.map((g) => [g.value, g.figures.n, g.figures.kind === 'choice' ? g.figures.categories.map((c) => c.percent) : []])).toEqual([
+    // By default broken down by the survey's first attribute only.
+    expect(surveyBlock!.breakdowns.map((b) => b.attribute)).toEqual(['Domein']);
+    expect(surveyBlock!.breakdowns[0]!.groups.map((g) => [g.value, g.figures.n, g.figures.kind === 'choice' ? g.figures.categories.map((c) => c.percent) : []])).toEqual([
       ['Wlz', 3, [67, 33, 0]],
       ['Wmo', 2, [50, 0, 50]],
     ]);
