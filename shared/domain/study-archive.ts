@@ -7,11 +7,20 @@ import { coarseTime } from './visibility.ts';
 /**
  * A study as its facilitator may see it, as one file: what the app shows them and nothing more.
  * Left out: resume tokens, who wrote an anonymous card, who cast an anonymous vote, who answered
- * what in a poll, and exact card and vote times (to the minute, like every view). The same file
+ * what in a poll, exact card and vote times (to the minute, like every view), and the undo
+ * history of the report document. The same file
  * exported again after an import gives the same file: every step here is idempotent.
  */
 export function facilitatorArchive(study: Study, sessions: Session[], exportedAt: number): StudyArchive {
-  return { format: ARCHIVE_FORMAT, version: 1, exportedAt, study, sessions: sessions.map(facilitatorSession) };
+  return { format: ARCHIVE_FORMAT, version: 1, exportedAt, study: withoutUndo(study), sessions: sessions.map(facilitatorSession) };
+}
+
+/**
+ * The report document as it stands, without its undo history: earlier states hold texts the
+ * analyst threw away, and would take up the file many times over.
+ */
+function withoutUndo(study: Study): Study {
+  return { ...study, report: { ...study.report, undo: [] } };
 }
 
 export function facilitatorSession(session: Session): Session {

@@ -78,8 +78,12 @@ describe('the Word report in LibreOffice', () => {
       const entry = new RegExp(`^\\s*${i + 1}\\s+${escape(title)}[ .]*?(\\d+)\\s*$`, 'm').exec(contents);
       expect(entry, `contents entry of ${title}`).not.toBeNull();
       const page = Number(entry![1]);
-      // The chapter heading stands on that page, with its number.
-      expect(pdf.pages[page - 1], `${title} on page ${page}`).toMatch(new RegExp(`^\\s*${i + 1}\\s+${escape(title)}\\s*$`, 'm'));
+      // The chapter heading stands on that page, with its number. The numbers are estimated from a
+      // model of Word's layout when the file is written; LibreOffice may set a page a line or two
+      // longer, which pushes a chapter at most one page on (README, "Word report").
+      const heading = new RegExp(`^\\s*${i + 1}\\s+${escape(title)}\\s*$`, 'm');
+      const on = [page, page + 1].filter((p) => heading.test(pdf.pages[p - 1] ?? ''));
+      expect(on, `${title} on page ${page} (or the next)`).toHaveLength(1);
     });
   });
 

@@ -40,3 +40,19 @@ export async function docxToPdf(docx: Buffer): Promise<Pdf> {
     await rm(dir, { recursive: true, force: true });
   }
 }
+
+/** Letters that stand alone in the report's own sentences: "n = 50", "heeft u". */
+export const ONE_LETTER_WORDS: ReadonlySet<string> = new Set(['n', 'u']);
+
+/**
+ * Letters standing alone in the PDF text, per page (first page 1): what a table column narrower
+ * than its longest word leaves, one letter of a word on a line of its own.
+ */
+export function strayLetters(pages: string[]): { page: number; letters: string[] }[] {
+  return pages
+    .map((page, i) => ({
+      page: i + 1,
+      letters: page.split('\n').flatMap((line) => line.trim().split(/\s+/)).filter((token) => /^[A-Za-zÀ-ÿ]$/.test(token) && !ONE_LETTER_WORDS.has(token)),
+    }))
+    .filter((p) => p.letters.length > 0);
+}

@@ -206,7 +206,7 @@ export type ReportTexts = (typeof REPORT_TEXTS)[Language];
 export const SUMMARY_TEXTS = {
   nl: {
     purpose: (title: string, year: number | null) =>
-      `Dit rapport bundelt de uitkomsten van de werksessies van "${title}": wat ging er goed in de zorginkoop ${year === null ? 'van dit jaar' : `van ${year}`}, en wat kan ${year === null ? 'volgend jaar' : `in ${year + 1}`} beter? Aanbieders die niet bij een sessie konden zijn, zijn nagebeld om de uitkomsten te verifiëren.`,
+      `Dit rapport bundelt de uitkomsten van de werksessies van ${title}: wat ging er goed in de zorginkoop ${year === null ? 'van dit jaar' : `van ${year}`}, en wat kan ${year === null ? 'volgend jaar' : `in ${year + 1}`} beter? Aanbieders die niet bij een sessie konden zijn, zijn nagebeld om de uitkomsten te verifiëren.`,
     picture: (cards: number, good: number, better: number, votes: number, sessions: number, top: string[]) =>
       `In ${sessions === 1 ? 'één sessie' : `${sessions} sessies`} zijn ${cards} ${cards === 1 ? 'punt' : 'punten'} ingebracht: ${good} over wat goed ging en ${better} over wat beter kan, met samen ${votes} ${votes === 1 ? 'stem' : 'stemmen'}.` +
       (top.length ? ` De meeste aandacht ging naar ${list(top.map(themeMidSentence), 'en')}.` : ''),
@@ -223,7 +223,7 @@ export const SUMMARY_TEXTS = {
   },
   en: {
     purpose: (title: string, year: number | null) =>
-      `This report brings together the outcomes of the workshops of "${title}": what went well in ${year === null ? "this year's procurement" : `the procurement of ${year}`}, and what should improve ${year === null ? 'next year' : `in ${year + 1}`}? Providers who could not attend were called afterwards to verify the outcomes.`,
+      `This report brings together the outcomes of the workshops of ${title}: what went well in ${year === null ? "this year's procurement" : `the procurement of ${year}`}, and what should improve ${year === null ? 'next year' : `in ${year + 1}`}? Providers who could not attend were called afterwards to verify the outcomes.`,
     picture: (cards: number, good: number, better: number, votes: number, sessions: number, top: string[]) =>
       `${sessions === 1 ? 'One session' : `${sessions} sessions`} brought ${cards} ${cards === 1 ? 'point' : 'points'}: ${good} on what went well and ${better} on what should improve, with ${votes} ${votes === 1 ? 'vote' : 'votes'} in all.` +
       (top.length ? ` Most attention went to ${list(top, 'and')}.` : ''),

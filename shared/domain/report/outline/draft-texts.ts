@@ -7,6 +7,12 @@ const capital = (value: string) => value.charAt(0).toUpperCase() + value.slice(1
 
 /** Dutch names a law or domain with its article: "in de Wmo", "in de Jeugdwet"; other names (a chapter, a session) as they are. */
 const LAWS = new Set(['Wlz', 'Wmo', 'Jeugdwet', 'Forensische Zorg', 'GZSP']);
+/** A sentence of the facilitator's inside ours: "Indexeer de tarieven" after a colon becomes "indexeer de tarieven". */
+const inside = (text: string): string => themeMidSentence(text.trim()).replace(/[.!?]+$/, '');
+/** Session titles that already say what they are ("Werksessie Wlz") need no "de werksessie" before them. */
+const named = (titles: string[], one: string, many: string, and: string): string =>
+  titles.every((t) => /^(werksessie|workshop|sessie|session)\b/i.test(t)) ? listOf(titles, and) : `${titles.length === 1 ? one : many} ${listOf(titles, and)}`;
+
 export const inDutch = (name: string): string => (LAWS.has(name) ? `de ${name}` : name);
 
 export function listOf(items: string[], and: string): string {
@@ -40,7 +46,7 @@ export const DRAFT_TEXTS = {
     /** A domain, chapter or session as a place in a sentence ("in de Wmo"). */
     place: inDutch,
     client: (client: string) => `Deze evaluatie is uitgevoerd in opdracht van ${client}.`,
-    sessionsBasis: (titles: string[]) => `Dit hoofdstuk is gebaseerd op ${titles.length === 1 ? 'de werksessie' : 'de werksessies'} ${listOf(titles, 'en')}.`,
+    sessionsBasis: (titles: string[]) => `Dit hoofdstuk is gebaseerd op ${named(titles, 'de werksessie', 'de werksessies', 'en')}.`,
     calledBasis: (calls: number) => `Daarnaast ${calls === 1 ? 'is 1 aanbieder' : `zijn ${calls} aanbieders`} nagebeld om de uitkomsten te toetsen.`,
     attention: (themes: string[]) => `De meeste aandacht ging naar ${listOf(themes.map(themeMidSentence), 'en')}.`,
     noDomain: 'Overige punten',
@@ -59,23 +65,23 @@ export const DRAFT_TEXTS = {
       '.',
     findingBasis: (theme: string, cards: number, votes: number) =>
       `Dit verbeterpunt rust op ${n(cards, 'kaart', 'kaarten')} over ${themeMidSentence(theme)}${votes === 0 ? ', zonder stemmen' : cards === 1 ? ` met ${n(votes, 'stem', 'stemmen')}` : ` met samen ${n(votes, 'stem', 'stemmen')}`}.`,
-    alsoFinding: (finding: string) => `Daarnaast: ${finding}`,
+    alsoFinding: (finding: string) => `Daarnaast: ${inside(finding)}.`,
     improvementsFor: (theme: string) => `Voor ${themeMidSentence(theme)} noemden deelnemers deze verbeterpunten.`,
     votes: (votes: number) => n(votes, 'stem', 'stemmen'),
     fromFollowUp: 'uit het nabellen',
     domainTop: (domain: string, themes: string[], cards: number) => `In ${inDutch(domain)} gingen de meeste stemmen naar ${listOf(themes.map(themeMidSentence), 'en')} (${n(cards, 'kaart', 'kaarten')} in totaal).`,
     contrast: (theme: string, a: string, ag: number, an: number, b: string, bb: number, bn: number) =>
-      `${capital(themeMidSentence(theme))} werd in ${inDutch(a)} vooral als positief punt genoemd (${ag} van ${an} kaarten), in ${inDutch(b)} vooral als knelpunt (${bb} van ${bn}).`,
-    onlyIn: (theme: string, where: string, cards: number) => `${capital(themeMidSentence(theme))} speelde alleen in ${inDutch(where)} (${n(cards, 'kaart', 'kaarten')}).`,
+      `Over ${themeMidSentence(theme)} waren de kaarten in ${inDutch(a)} vooral positief (${ag} van ${an}), in ${inDutch(b)} vooral kritisch (${bb} van ${bn}).`,
+    onlyIn: (theme: string, where: string, cards: number) => `Alleen in ${inDutch(where)} kwam ${themeMidSentence(theme)} naar voren (${n(cards, 'kaart', 'kaarten')}).`,
     lessonLead: (theme: string, where: string, tone: 'good' | 'bad' | 'mixed') =>
       tone === 'bad'
-        ? `${capital(themeMidSentence(theme))} is een terugkerend knelpunt in ${where}.`
+        ? `Een terugkerend knelpunt in ${where}: ${themeMidSentence(theme)}.`
         : tone === 'good'
-          ? `${capital(themeMidSentence(theme))} werkt goed in ${where} en verdient behoud.`
-          : `${capital(themeMidSentence(theme))} speelt in ${where}, met een wisselend beeld.`,
+          ? `Wat in ${where} goed werkt en behoud verdient: ${themeMidSentence(theme)}.`
+          : `Een wisselend beeld in ${where} over ${themeMidSentence(theme)}.`,
     lessonEvidence: (cards: number, votes: number, good: number, bad: number) =>
       `Samen ${n(cards, 'kaart', 'kaarten')} en ${n(votes, 'stem', 'stemmen')}: ${good} over wat goed ging, ${bad} over wat niet goed ging of beter kan.`,
-    lessonFindings: (findings: string[]) => `${findings.length === 1 ? 'Het verbeterpunt' : 'De verbeterpunten'} uit de sessies: ${findings.map((f) => f.replace(/[.!?]+$/, '')).join('; ')}.`,
+    lessonFindings: (findings: string[]) => `${findings.length === 1 ? 'Het verbeterpunt' : 'De verbeterpunten'} uit de sessies: ${findings.map(inside).join('; ')}.`,
     appendixPeople: (people: number, sessions: number) => `Aan ${sessions === 1 ? 'de werksessie' : `de ${sessions} werksessies`} ${people === 1 ? 'nam 1 persoon' : `namen ${people} personen`} deel.`,
     appendixScope: (regional: number, national: number) => `Van hen ${regional === 1 ? 'werkt 1 regionaal' : `werken ${regional} regionaal`} en ${national} landelijk.`,
     appendixSize: (small: number, mid: number, large: number) => `Naar omvang: ${small} klein, ${mid} middelgroot en ${large} groot.`,
@@ -99,7 +105,7 @@ export const DRAFT_TEXTS = {
     and: 'and',
     place: (name: string): string => name,
     client: (client: string) => `This evaluation was commissioned by ${client}.`,
-    sessionsBasis: (titles: string[]) => `This chapter is based on the ${titles.length === 1 ? 'workshop' : 'workshops'} ${listOf(titles, 'and')}.`,
+    sessionsBasis: (titles: string[]) => `This chapter is based on ${named(titles, 'the workshop', 'the workshops', 'and')}.`,
     calledBasis: (calls: number) => `In addition, ${n(calls, 'provider was', 'providers were')} called to verify the outcomes.`,
     attention: (themes: string[]) => `Most attention went to ${listOf(themes.map(themeMidSentence), 'and')}.`,
     noDomain: 'Other points',
@@ -118,7 +124,7 @@ export const DRAFT_TEXTS = {
       '.',
     findingBasis: (theme: string, cards: number, votes: number) =>
       `This improvement rests on ${n(cards, 'card', 'cards')} on ${themeMidSentence(theme)}${votes === 0 ? ', without votes' : ` with ${n(votes, 'vote', 'votes')}${cards === 1 ? '' : ' in all'}`}.`,
-    alsoFinding: (finding: string) => `Also: ${finding}`,
+    alsoFinding: (finding: string) => `Also: ${inside(finding)}.`,
     improvementsFor: (theme: string) => `For ${themeMidSentence(theme)} participants named these improvements.`,
     votes: (votes: number) => n(votes, 'vote', 'votes'),
     fromFollowUp: 'from the follow-up calls',
@@ -130,7 +136,7 @@ export const DRAFT_TEXTS = {
       tone === 'bad' ? `${capital(themeMidSentence(theme))} is a recurring problem in ${where}.` : tone === 'good' ? `${capital(themeMidSentence(theme))} works well in ${where} and is worth keeping.` : `${capital(themeMidSentence(theme))} plays in ${where}, with a mixed picture.`,
     lessonEvidence: (cards: number, votes: number, good: number, bad: number) =>
       `Together ${n(cards, 'card', 'cards')} and ${n(votes, 'vote', 'votes')}: ${good} on what went well, ${bad} on what did not or should improve.`,
-    lessonFindings: (findings: string[]) => `${findings.length === 1 ? 'The improvement' : 'The improvements'} from the workshops: ${findings.map((f) => f.replace(/[.!?]+$/, '')).join('; ')}.`,
+    lessonFindings: (findings: string[]) => `${findings.length === 1 ? 'The improvement' : 'The improvements'} from the workshops: ${findings.map(inside).join('; ')}.`,
     appendixPeople: (people: number, sessions: number) => `${n(people, 'person', 'people')} took part in ${sessions === 1 ? 'the workshop' : `the ${sessions} workshops`}.`,
     appendixScope: (regional: number, national: number) => `Of them, ${regional} work regionally and ${national} nationally.`,
     appendixSize: (small: number, mid: number, large: number) => `By size: ${small} small, ${mid} medium-sized and ${large} large.`,

@@ -172,8 +172,8 @@ describe('buildOutline: drafts from the data', () => {
 
   it('sets the Wmo against the Jeugdwet in a chapter that groups both', () => {
     const differences = sectionOf(socialChapter, 'differences');
-    const contrast = find(differences, 'Tarieven en kostprijs werd');
-    expect(contrast.text).toBe('Tarieven en kostprijs werd in de Wmo vooral als positief punt genoemd (2 van 2 kaarten), in de Jeugdwet vooral als knelpunt (2 van 2).');
+    const contrast = find(differences, 'Over tarieven en kostprijs waren');
+    expect(contrast.text).toBe('Over tarieven en kostprijs waren de kaarten in de Wmo vooral positief (2 van 2), in de Jeugdwet vooral kritisch (2 van 2).');
     expect(idsOf(contrast)).toEqual(['card-s001', 'card-s002', 'card-s003', 'card-s004']);
     const wmoTop = find(differences, 'In de Wmo gingen de meeste stemmen naar');
     expect(wmoTop.text).toBe('In de Wmo gingen de meeste stemmen naar tarieven en kostprijs en dialoog, vertrouwen en samenwerking (4 kaarten in totaal).');
@@ -188,15 +188,15 @@ describe('buildOutline: drafts from the data', () => {
   it('draws the lessons from themes that recur across chapters', () => {
     const leads = (o: ReportOutline) => o.lessons.blocks.map((b) => (b.kind === 'paragraph' ? [b.themeId, b.sentences[0]!.text] : []));
     expect(leads(grouped)).toEqual([
-      ['tarieven', 'Tarieven en kostprijs speelt in de Wlz en Sociaal Domein, met een wisselend beeld.'],
-      ['dialoog', 'Dialoog, vertrouwen en samenwerking is een terugkerend knelpunt in de Wlz en Sociaal Domein.'],
+      ['tarieven', 'Een wisselend beeld in de Wlz en Sociaal Domein over tarieven en kostprijs.'],
+      ['dialoog', 'Een terugkerend knelpunt in de Wlz en Sociaal Domein: dialoog, vertrouwen en samenwerking.'],
     ]);
     // Administrative burden came up in the Wmo and the Jeugdwet: a lesson only while they are two chapters.
     expect(leads(outline).map(([themeId]) => themeId)).toEqual(['tarieven', 'dialoog', 'administratieve_lasten']);
     const tariffs = sentencesOf(grouped.lessons.blocks.slice(0, 1));
     expect(tariffs[1]!.text).toBe('Samen 7 kaarten en 11 stemmen: 3 over wat goed ging, 4 over wat niet goed ging of beter kan.');
     expect(idsOf(tariffs[1]!)).toEqual(['card-s001', 'card-s002', 'card-s003', 'card-s004', 'card-w001', 'card-w003', 'card-w004']);
-    expect(tariffs[2]!.text).toBe(`Het verbeterpunt uit de sessies: ${WLZ_FINDING}.`);
+    expect(tariffs[2]!.text).toBe(`Het verbeterpunt uit de sessies: ${WLZ_FINDING.charAt(0).toLowerCase()}${WLZ_FINDING.slice(1)}.`);
     // Meerzorg is a Wlz matter only.
     expect(grouped.lessons.blocks.some((b) => b.themeId === 'meerzorg')).toBe(false);
   });
