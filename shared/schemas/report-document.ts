@@ -8,7 +8,8 @@ import { DomainSchema } from './session.ts';
  * the cover. Everything else in the report is generated from the study's data each time it is built.
  */
 
-export const REPORT_DOCUMENT_LIMITS = { sectionText: 20_000, chapters: 20, undo: 30, coverField: 200 } as const;
+/** Bounds of what one study's report document may hold, so a study file (and its undo copies) stays small. */
+export const REPORT_DOCUMENT_LIMITS = { sectionText: 20_000, totalText: 200_000, sections: 150, quotes: 500, chapters: 20, undo: 30, coverField: 200 } as const;
 
 /** Sections of the introduction, of every chapter, and of the whole report, in reading order. */
 export const INTRO_SECTIONS = ['aanleiding', 'client', 'questions', 'method'] as const;

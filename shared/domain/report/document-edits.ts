@@ -44,11 +44,20 @@ function checkChapters(chapters: NonNullable<Extract<ReportEdit, { op: 'chapters
   return null;
 }
 
+/** Why a document is too large to store, or null. */
+function overLimits(doc: ReportDocument): string | null {
+  const sections = Object.values(doc.sections);
+  if (sections.length > REPORT_DOCUMENT_LIMITS.sections) return `A report holds at most ${REPORT_DOCUMENT_LIMITS.sections} edited sections`;
+  if (sections.reduce((n, section) => n + section.text.length, 0) > REPORT_DOCUMENT_LIMITS.totalText) return `The edited sections hold at most ${REPORT_DOCUMENT_LIMITS.totalText} characters in all`;
+  if (Object.keys(doc.quotes).length > REPORT_DOCUMENT_LIMITS.quotes) return `At most ${REPORT_DOCUMENT_LIMITS.quotes} quotes can be moved`;
+  return null;
+}
+
 /**
  * One change to the report document, as a new document (the input is not touched). The state
  * before it goes on the undo stack; live typing in one section within a minute is one undo step.
  * An edit that changes nothing gives the same document back (same object, same version).
- * Errors: invalid_payload (a domain in two chapters, a chapter id twice).
+ * Errors: invalid_payload (a domain in two chapters, a chapter id twice), too_large (past REPORT_DOCUMENT_LIMITS).
  */
 export function applyReportEdit(doc: ReportDocument, edit: ReportEdit, now: number): Result<ReportDocument> {
   const next: ReportDocument = structuredClone(doc);
@@ -82,6 +91,8 @@ export function applyReportEdit(doc: ReportDocument, edit: ReportEdit, now: numb
   }
   // Choosing what is already there is no change: no new version, nothing to undo, no news for the other editors.
   if (contentOf(next) === contentOf(doc)) return ok(doc);
+  const problem = overLimits(next);
+  if (problem) return fail('too_large', problem);
   const label = labelOf(edit);
   const last = doc.undo.at(-1);
   const coalesce = edit.op === 'section' && last?.label === label && now - last.at < UNDO_COALESCE_MS;

@@ -14,6 +14,27 @@ const run = (...steps: [ReportEdit, number][]) => steps.reduce((doc, [edit, at])
 const textOf = (doc: ReportDocument, key: string) => (Object.hasOwn(doc.sections, key) ? doc.sections[key]!.text : null);
 
 describe('applyReportEdit', () => {
+  it('refuses to grow past its limits (sections, their text, moved quotes), keeping the document as it was', () => {
+    const key = (i: number) => `chapter.chapter-${String(i).padStart(4, '0')}.picture`;
+    const withSections = (n: number, text: string) =>
+      ReportDocumentSchema.parse({ sections: Object.fromEntries(Array.from({ length: n }, (_, i) => [key(i), { text, draftHash: 'aaaa0000', editedAt: T0 }])) });
+    const full = frozen(withSections(REPORT_DOCUMENT_LIMITS.sections, 'x'));
+    expectFail(applyReportEdit(full, type(key(REPORT_DOCUMENT_LIMITS.sections), 'x'), T0), 'too_large');
+    // Changing a section already there is still fine.
+    expect(textOf(apply(full, type(key(0), 'y'), T0), key(0))).toBe('y');
+
+    const long = 'a'.repeat(REPORT_DOCUMENT_LIMITS.sectionText);
+    const texts = withSections(REPORT_DOCUMENT_LIMITS.totalText / REPORT_DOCUMENT_LIMITS.sectionText, long);
+    expectFail(applyReportEdit(texts, type(key(99), long), T0), 'too_large');
+    expect(textOf(apply(texts, type(key(0), 'kort'), T0), key(0))).toBe('kort');
+
+    const slot = { chapterId: 'chapter-0000', section: 'quotes' as const, themeId: null };
+    const quoteKey = (i: number) => `session-0001:card-${String(i).padStart(5, '0')}`;
+    const quotes = ReportDocumentSchema.parse({ quotes: Object.fromEntries(Array.from({ length: REPORT_DOCUMENT_LIMITS.quotes }, (_, i) => [quoteKey(i), slot])) });
+    const quote = (i: number): ReportEdit => ({ op: 'quote', key: quoteKey(i), slot });
+    expectFail(applyReportEdit(quotes, quote(REPORT_DOCUMENT_LIMITS.quotes), T0), 'too_large');
+  });
+
   it('stores an edited section with the draft it was edited from, leaving the input as it was', () => {
     const empty = frozen(emptyReportDocument());
     const doc = apply(empty, type(PICTURE, 'Eigen tekst.', 'hash0001'), T0);
