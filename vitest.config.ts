@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['tests/shared/**/*.test.ts'], environment: 'node' } },
+      { test: { name: 'unit', include: ['tests/shared/**/*.test.ts', 'tests/scripts/**/*.test.ts'], environment: 'node' } },
       {
         test: {
           name: 'integration',
