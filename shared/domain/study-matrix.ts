@@ -5,10 +5,15 @@ import { tallyVotes } from './visibility.ts';
 
 /** One cell of the theme-by-domain matrix. */
 export interface MatrixCell {
+  /** Cards whose (first) theme this is. */
   cards: number;
+  /** Their votes: a card's votes count once, for its first theme. */
   votes: number;
   /** `sessionId:cardId`, so the cell can open its cards. */
   cardRefs: string[];
+  /** Cards that touch this theme as their second theme (confirmed or suggested), counted apart. */
+  secondary: number;
+  secondaryRefs: string[];
 }
 
 export interface StudyMatrix {
@@ -16,7 +21,7 @@ export interface StudyMatrix {
   domains: string[];
   /** cells[themeId][domain] */
   cells: Record<string, Record<string, MatrixCell>>;
-  /** Themes with cards in every domain of the study: the overarching lessons. */
+  /** Themes with cards in every domain of the study: the overarching lessons (first themes only). */
   recurring: string[];
   /** Card texts by `sessionId:cardId` (no authors), for opening a cell. */
   texts: Record<string, string>;
@@ -27,7 +32,9 @@ export const NO_DOMAIN = '—';
 
 /**
  * Themes against domains across all sessions of a study: where each theme's cards and votes come
- * from, so the themes that recur in every domain stand out.
+ * from, so the themes that recur in every domain stand out. A card's second theme is counted
+ * apart, as `secondary`: the first-theme counts, the votes and `recurring` are as without it, so
+ * that a card touching two themes never makes one of them look overarching on its own.
  */
 export function studyMatrix(sessions: Session[], codebook: Codebook): StudyMatrix {
   // Domains are free text: a plain object would hand back Object.prototype for "__proto__" (or
@@ -36,6 +43,10 @@ export function studyMatrix(sessions: Session[], codebook: Codebook): StudyMatri
   const texts: StudyMatrix['texts'] = {};
   const labels = new Map<string, string>();
   const domains = new Set<string>();
+  const cellAt = (themeId: string, domain: string): MatrixCell => {
+    const row = grid.get(themeId) ?? grid.set(themeId, new Map()).get(themeId)!;
+    return row.get(domain) ?? row.set(domain, { cards: 0, votes: 0, cardRefs: [], secondary: 0, secondaryRefs: [] }).get(domain)!;
+  };
   for (const session of [...sessions].sort((a, b) => (a.id < b.id ? -1 : 1))) {
     const view = synthesisView(session, codebook, 'codebook');
     const tally = tallyVotes(session);
@@ -44,13 +55,19 @@ export function studyMatrix(sessions: Session[], codebook: Codebook): StudyMatri
       for (const cardId of theme.cardIds) {
         const card = session.cards[cardId]!;
         const domain = card.domain ?? (session.domains.length === 1 ? session.domains[0]! : NO_DOMAIN);
+        const ref = `${session.id}:${cardId}`;
         domains.add(domain);
-        const row = grid.get(theme.id) ?? grid.set(theme.id, new Map()).get(theme.id)!;
-        const cell = row.get(domain) ?? row.set(domain, { cards: 0, votes: 0, cardRefs: [] }).get(domain)!;
+        const cell = cellAt(theme.id, domain);
         cell.cards += 1;
         cell.votes += (tally.get(cardId)?.length ?? 0) + card.handVotes;
-        cell.cardRefs.push(`${session.id}:${cardId}`);
-        texts[`${session.id}:${cardId}`] = card.text;
+        cell.cardRefs.push(ref);
+        texts[ref] = card.text;
+        const second = view.assignments[cardId]?.secondary;
+        if (second) {
+          const other = cellAt(second.themeId, domain);
+          other.secondary += 1;
+          other.secondaryRefs.push(ref);
+        }
       }
     }
   }

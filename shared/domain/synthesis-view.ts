@@ -1,7 +1,7 @@
 import type { Codebook } from '../schemas/codebook.ts';
-import type { Session } from '../schemas/session.ts';
+import type { Card, Session } from '../schemas/session.ts';
 import { activeCodebook, resolveTheme } from './codebook-edits.ts';
-import { synthesize, type Assignment } from './themes/engine.ts';
+import { synthesize, type Assignment, type CardContext } from './themes/engine.ts';
 import { cardVisibleTo, isLive, tallyVotes } from './visibility.ts';
 
 /** One theme with its cards, as the synthesis view and the projection show it. */
@@ -22,6 +22,8 @@ export interface SynthesisView {
   themes: ThemeGroupView[];
   assignments: Record<string, Assignment>;
   quotes: string[];
+  /** Cards the facilitator said have no second theme: the console offers the engine's suggestion again. */
+  noSecondary: string[];
 }
 
 /**
@@ -38,11 +40,16 @@ export function synthesisView(session: Session, codebook: Codebook, mode: 'codeb
       .map(([id, d]) => [id, { themeId: resolveTheme(codebook, d.themeId), pinned: d.pinned }]),
   );
   const result = synthesize({
-    cards: cards.map((c) => ({ id: c.id, text: c.text })),
+    cards: cards.map((c) => ({ id: c.id, text: c.text, context: contextOf(c) })),
     mode,
     codebook: activeCodebook(codebook),
     decisions,
     rejected: session.synthesis.rejected,
+    secondary: Object.fromEntries(
+      Object.entries(session.synthesis.secondary)
+        .filter(([id]) => session.cards[id] && isLive(session.cards[id]!))
+        .map(([id, themeId]) => [id, themeId === null ? null : resolveTheme(codebook, themeId)]),
+    ),
   });
   const tally = tallyVotes(session);
   const themes = result.themes.map((theme) => {
@@ -57,7 +64,25 @@ export function synthesisView(session: Session, codebook: Codebook, mode: 'codeb
       finding: session.synthesis.findings[theme.id] ?? null,
     };
   });
-  return { themes, assignments: result.assignments, quotes: Object.keys(session.synthesis.quotes).filter((id) => session.cards[id] && isLive(session.cards[id]!)) };
+  const live = (id: string) => Boolean(session.cards[id] && isLive(session.cards[id]!));
+  return {
+    themes,
+    assignments: result.assignments,
+    quotes: Object.keys(session.synthesis.quotes).filter(live),
+    noSecondary: Object.entries(session.synthesis.secondary).filter(([id, themeId]) => themeId === null && live(id)).map(([id]) => id),
+  };
+}
+
+/**
+ * Where a card stands, for a card that refers back to the one before it. The author is used only
+ * where everyone sees it anyway (a named card, a follow-up call); for an anonymous card the engine
+ * gets column and time alone, so its suggestion never depends on who wrote it.
+ */
+function contextOf(card: Card): CardContext {
+  const context: CardContext = { column: card.columnId, at: card.createdAt };
+  if (card.origin.kind === 'followup') context.author = `call:${card.origin.callId}`;
+  else if (!card.anonymous) context.author = card.author.kind === 'participant' ? `p:${card.author.participantId}` : card.author.kind;
+  return context;
 }
 
 /**

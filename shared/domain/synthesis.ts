@@ -2,9 +2,11 @@ import { fail, ok, type Result } from '../protocol/errors.ts';
 import type { Codebook } from '../schemas/codebook.ts';
 import type { Session } from '../schemas/session.ts';
 import type { Synthesis, ThemeDecision } from '../schemas/synthesis.ts';
-import { isSortable } from './codebook-edits.ts';
+import { isSortable, resolveTheme } from './codebook-edits.ts';
 import { touch, type Actor, type Change } from './context.ts';
 import { denyFacilitator, denyModerate } from './permissions.ts';
+import { synthesisView } from './synthesis-view.ts';
+import { UNSORTED_THEME_ID } from './themes/default-codebook.ts';
 import { isLive } from './visibility.ts';
 
 const withSynthesis = (session: Session, synthesis: Synthesis, now: number): Session => touch(session, now, { synthesis });
@@ -65,6 +67,45 @@ export function rejectSuggestion(session: Session, actor: Actor, cardId: string,
   if (decision?.themeId === themeId) delete decisions[cardId];
   const synthesis: Synthesis = { ...session.synthesis, decisions, rejected: { ...session.synthesis.rejected, [cardId]: rejected } };
   return ok({ session: withSynthesis(session, synthesis, now), value: rejected });
+}
+
+/**
+ * The facilitator's word on a card's second theme: a theme id confirms it, null says the card has
+ * none, undefined lets the engine suggest one again. The second theme is a live codebook theme
+ * (`not_found` otherwise) and never `overig` nor the card's own theme, decided or suggested
+ * (`conflict`). Should the card later land in that theme, the view simply shows no second theme.
+ */
+export function setSecondary(
+  session: Session,
+  actor: Actor,
+  codebook: Codebook,
+  input: { cardId: string; themeId?: string | null | undefined },
+  now: number,
+): Result<Change<string | null | undefined>> {
+  const card = liveCardFor(session, actor, input.cardId);
+  if (!card.ok) return card;
+  const { cardId, themeId } = input;
+  if (typeof themeId === 'string') {
+    if (!isSortable(codebook, themeId)) return fail('not_found', `No theme ${themeId}`);
+    if (themeId === UNSORTED_THEME_ID) return fail('conflict', `'${UNSORTED_THEME_ID}' cannot be a second theme`);
+    if (themeId === primaryTheme(session, codebook, cardId)) return fail('conflict', 'The second theme must differ from the card\'s theme');
+  }
+  const { [cardId]: current, ...others } = session.synthesis.secondary;
+  const stored = Object.hasOwn(session.synthesis.secondary, cardId);
+  const unchanged = themeId === undefined ? !stored : stored && current === themeId;
+  if (unchanged) return ok({ session, value: themeId });
+  const secondary = themeId === undefined ? others : { ...others, [cardId]: themeId };
+  return ok({ session: withSynthesis(session, { ...session.synthesis, secondary }, now), value: themeId });
+}
+
+/**
+ * The theme a card is in now: the facilitator's decision, or else the engine's suggestion. Codebook
+ * mode suffices: discovery only regroups cards that fit no codebook theme, never into one.
+ */
+function primaryTheme(session: Session, codebook: Codebook, cardId: string): string | undefined {
+  const decision = session.synthesis.decisions[cardId];
+  if (decision) return resolveTheme(codebook, decision.themeId);
+  return synthesisView(session, codebook, 'codebook').assignments[cardId]?.themeId;
 }
 
 /** Marks a card as a quote ("citaat") for the report, or not; also once the session is closed. */

@@ -116,6 +116,13 @@ export interface ClientToServerEvents {
   'synthesis:undecide': Cmd<typeof C.SynthesisUndecideSchema, SynthesisView>;
   /** Facilitator. Turn down the suggested theme of a card. */
   'synthesis:reject': Cmd<typeof C.SynthesisRejectSchema, SynthesisView>;
+  /**
+   * Facilitator, any phase but closed. The facilitator's word on a card's second theme: `themeId`
+   * confirms that theme, `null` says the card has none, leaving `themeId` out lets the engine
+   * suggest one again. Idempotent. Errors: not_found (card not live, or no live theme of the
+   * study), conflict (`overig`, or the card's own theme), forbidden, wrong_phase (closed).
+   */
+  'synthesis:secondary': Cmd<typeof C.SynthesisSecondarySchema, SynthesisView>;
   /** Facilitator. Mark a card as a quote ("citaat") for the report, or not. */
   'synthesis:quote': Cmd<typeof C.SynthesisQuoteSchema, SynthesisView>;
   /** Facilitator. Write (or remove, with null) the finding ("bevinding") of a theme. */

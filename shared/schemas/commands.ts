@@ -132,6 +132,8 @@ export const SynthesisOpenSchema = SessionRef;
 export const SynthesisDecideSchema = CardTheme.extend({ themeId: ThemeIdSchema, pinned: z.boolean().default(false) });
 export const SynthesisUndecideSchema = CardTheme;
 export const SynthesisRejectSchema = CardTheme.extend({ themeId: ThemeIdSchema });
+/** A card's second theme: a theme confirms it, null removes it, left out (or undefined) follows the engine again. */
+export const SynthesisSecondarySchema = CardTheme.extend({ themeId: ThemeIdSchema.nullable().optional() });
 export const SynthesisQuoteSchema = CardTheme.extend({ quote: z.boolean() });
 export const SynthesisFindingSchema = SessionRef.extend({ themeId: ThemeIdSchema, text: z.string().trim().max(FINDING_MAX).nullable() });
 export const ThemeAddSchema = SessionRef.extend({ name: text(120), cardIds: z.array(IdSchema).max(500).default([]) });

@@ -22,8 +22,13 @@ export const SynthesisSchema = z.object({
   quotes: z.record(IdSchema, z.literal(true)),
   /** A short finding ("bevinding") per theme. */
   findings: z.record(ThemeIdSchema, z.string().trim().min(1).max(FINDING_MAX)),
+  /**
+   * The facilitator's word on a card's second theme: confirmed (a theme id) or none (null). A card
+   * not listed keeps the engine's suggestion. Files from before this field have none.
+   */
+  secondary: z.record(IdSchema, ThemeIdSchema.nullable()).default({}),
 });
 export type Synthesis = z.infer<typeof SynthesisSchema>;
 
 /** A session before any synthesis (and sessions stored before synthesis existed). */
-export const emptySynthesis = (): Synthesis => ({ decisions: {}, rejected: {}, quotes: {}, findings: {} });
+export const emptySynthesis = (): Synthesis => ({ decisions: {}, rejected: {}, quotes: {}, findings: {}, secondary: {} });

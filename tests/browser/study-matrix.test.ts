@@ -46,4 +46,42 @@ describe('study matrix in the browser', () => {
       bob.socket.disconnect();
     }
   });
+
+  it('shows second themes apart, as "(+n)" with a legend, and lists their cards', async () => {
+    const setup = await collectingSession(harness.server.url);
+    try {
+      const { studyId, key, session, snapshot, socket } = setup;
+      const columnId = snapshot.session.columns[0]!.id;
+      const [annCard, bobCard] = [uid(), uid()];
+      await sendOk(socket, 'card:add', { sessionId: session.id, id: annCard, columnId, text: ANN });
+      await sendOk(socket, 'card:add', { sessionId: session.id, id: bobCard, columnId, text: BOB });
+      // Set by the facilitator, so that no second theme the engine suggests comes into it.
+      await sendOk(socket, 'synthesis:decide', { sessionId: session.id, cardId: annCard, themeId: 'tarieven', pinned: false });
+      await sendOk(socket, 'synthesis:decide', { sessionId: session.id, cardId: bobCard, themeId: 'tarieven', pinned: false });
+      await sendOk(socket, 'synthesis:secondary', { sessionId: session.id, cardId: annCard, themeId: 'kwaliteit' });
+      await sendOk(socket, 'synthesis:secondary', { sessionId: session.id, cardId: bobCard, themeId: null });
+
+      const page = (await harness.newPage('facilitator')).page;
+      await page.goto(`/f/${studyId}#key=${encodeURIComponent(key)}`);
+      const domain = session.domains[0]!;
+      const tarieven = page.locator(`[data-testid="study-matrix-cell"][data-theme-id="tarieven"][data-domain="${domain}"]`);
+      const kwaliteit = page.locator(`[data-testid="study-matrix-cell"][data-theme-id="kwaliteit"][data-domain="${domain}"]`);
+      await waitForAttribute(tarieven, 'data-cards', '2');
+      expect(await tarieven.getAttribute('data-secondary')).toBe('0');
+      await waitForAttribute(kwaliteit, 'data-secondary', '1');
+      expect(await kwaliteit.getAttribute('data-cards')).toBe('0');
+      expect((await kwaliteit.getByTestId('study-matrix-secondary').textContent())?.trim()).toBe('(+1)');
+      expect(await page.getByTestId('study-matrix-legend').isVisible()).toBe(true);
+      // Only first themes make a theme overarching.
+      expect(await page.locator('[data-testid="study-matrix-row"][data-theme-id="kwaliteit"] [data-testid="study-matrix-recurring"]').count()).toBe(0);
+
+      await kwaliteit.click();
+      const cards = page.getByTestId('study-matrix-cards');
+      await cards.getByTestId('study-matrix-secondary-card').first().waitFor();
+      expect(await cards.getByTestId('study-matrix-card').count()).toBe(0);
+      expect((await cards.getByTestId('study-matrix-secondary-card').allTextContents()).map((t) => t.trim())).toEqual([ANN]);
+    } finally {
+      setup.socket.disconnect();
+    }
+  });
 });

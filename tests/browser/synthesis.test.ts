@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { sendOk } from '../server/helpers.ts';
+import { sendOk, uid } from '../server/helpers.ts';
 import { collectingSession, joinByLink, startBrowserHarness, waitForAttribute, type BrowserHarness } from './helpers.ts';
 
 let harness: BrowserHarness;
@@ -65,6 +65,43 @@ describe('synthesis in the browser', () => {
       await console.page.getByTestId('card-submit').click();
       await waitForAttribute(card(console.page, said), 'data-theme-id', 'dialoog');
       await waitForAttribute(card(ann.page, said), 'data-theme-id', 'dialoog');
+    } finally {
+      setup.socket.disconnect();
+    }
+  });
+
+  it("shows a card's second theme; the facilitator removes it and hands it back to the engine", async () => {
+    const setup = await collectingSession(harness.server.url);
+    try {
+      const { studyId, key, session, socket } = setup;
+      const sessionId = session.id;
+      const cardId = uid();
+      await sendOk(socket, 'card:add', { sessionId, id: cardId, columnId: setup.snapshot.session.columns[1]!.id, text: TARIEF });
+      await sendOk(socket, 'session:phase', { sessionId, phase: 'voting' });
+      await sendOk(socket, 'session:phase', { sessionId, phase: 'synthesis' });
+      // The facilitator's word, not the engine's: first theme decided, second confirmed by command.
+      await sendOk(socket, 'synthesis:decide', { sessionId, cardId, themeId: 'tarieven', pinned: false });
+      await sendOk(socket, 'synthesis:secondary', { sessionId, cardId, themeId: 'kwaliteit' });
+      const secondary = () => harness.server.repo.sessions.get(sessionId)!.data.synthesis.secondary;
+
+      const console = await harness.newPage('facilitator');
+      await console.page.goto(`/f/${studyId}/s/${sessionId}#key=${encodeURIComponent(key)}`);
+      const card = console.page.getByTestId('synthesis-card').filter({ hasText: TARIEF });
+      const line = card.getByTestId('synthesis-secondary');
+      await waitForAttribute(line, 'data-decided', 'true');
+      expect(await line.getAttribute('data-theme-id')).toBe('kwaliteit');
+      expect((await card.getByTestId('synthesis-secondary-label').textContent())?.trim()).toBe('Ook: Kwaliteit van zorg');
+      expect(await line.getByTestId('synthesis-secondary-confirm').count()).toBe(0);
+
+      // The buttons name the card, for a screen reader going from card to card.
+      await console.page.getByRole('button', { name: `Geen tweede thema voor kaart: ${TARIEF}`, exact: true }).click();
+      await waitForAttribute(line, 'data-none', 'true');
+      expect(secondary()).toEqual({ [cardId]: null });
+      expect((await line.textContent())).toContain('Tweede thema: geen');
+
+      await console.page.getByRole('button', { name: `Terug naar voorstel voor het tweede thema van kaart: ${TARIEF}`, exact: true }).click();
+      await card.locator('[data-testid="synthesis-secondary"][data-none], [data-testid="synthesis-secondary"][data-decided]').waitFor({ state: 'detached' });
+      expect(secondary()).toEqual({});
     } finally {
       setup.socket.disconnect();
     }

@@ -274,11 +274,14 @@ export function buildReport(study: Study, allSessions: Session[], options: Repor
       votesPerTheme: [...votesPerTheme.values()].sort((a, b) => b.votes - a.votes || b.cards - a.cards || a.label.localeCompare(b.label)),
       matrix: {
         domains: [...matrix.domains].sort(byDomainOrder),
-        rows: matrix.themes.map((th) => ({
-          themeId: th.id,
-          label: th.label,
-          cells: Object.fromEntries(Object.entries(matrix.cells[th.id] ?? {}).map(([d, c]) => [d, { cards: c.cards, votes: c.votes }])),
-        })),
+        // Cards by their first theme: a theme touched only as a second theme has no row here.
+        rows: matrix.themes
+          .map((th) => ({
+            themeId: th.id,
+            label: th.label,
+            cells: Object.fromEntries(Object.entries(matrix.cells[th.id] ?? {}).filter(([, c]) => c.cards > 0).map(([d, c]) => [d, { cards: c.cards, votes: c.votes }])),
+          }))
+          .filter((row) => Object.keys(row.cells).length > 0),
       },
       balance: sections.map((s) => ({
         domain: s.domain,

@@ -3,8 +3,11 @@ import { UNSORTED_THEME_ID } from './default-codebook.ts';
 import { THEME_EXAMPLES } from './examples.ts';
 import { learnFromExamples, type LearnedWeights } from './examples-model.ts';
 import { addToLexicon, buildLexicon, extractFeatures, type Features, type Lexicon } from './features.ts';
+import { calibratedConfidence, CONFIDENT } from './calibration.ts';
+import { refersBack } from './clauses.ts';
 import { distinctiveTerms } from './labels.ts';
-import { ABBREVIATIONS, GENERIC_TERMS, THEME_VOCABULARY } from './lexicon.ts';
+import { ABBREVIATIONS, GENERIC_TERMS } from './lexicon.ts';
+import { VOCABULARY } from './lexicon-field.ts';
 import { buildModels, scoreCard, type EngineCodebook, type ThemeModel } from './model.ts';
 import { normaliseText, stem, tokenize } from './text.ts';
 
@@ -12,6 +15,24 @@ import { normaliseText, stem, tokenize } from './text.ts';
 export interface EngineCard {
   id: string;
   text: string;
+  /**
+   * Where the card stands in its session, for a card that refers back ("Dit kost ons veel tijd"):
+   * the card before it in the same column, shortly before, informs it. Optional.
+   */
+  context?: CardContext;
+}
+
+export interface CardContext {
+  /** Column (or list) the card was posted in. */
+  column?: string;
+  /** Posting time, ms. */
+  at?: number;
+  /**
+   * Who it is from, when that is known to everyone anyway (a named author, a follow-up call). Left
+   * out for anonymous cards: then the neighbour is found by column and time alone, so that the
+   * engine's result never depends on, or reveals, who wrote the card.
+   */
+  author?: string;
 }
 
 /** What the facilitator decided for a card: it stays there; its words teach the theme. */
@@ -27,19 +48,35 @@ export interface SynthesisInput {
   /** Null or no themes: everything is discovered. */
   codebook: EngineCodebook | null;
   decisions?: Record<string, Decision>;
+  /** The facilitator's word on a card's second theme: confirmed (theme id) or none (null); otherwise the engine suggests one. */
+  secondary?: Record<string, string | null>;
   /** Suggestions the facilitator turned down, per card: never suggested again for that card. */
   rejected?: Record<string, string[]>;
   /** Labelled cards to learn word weights from, [theme id, text]; the built-in ones when left out. */
   examples?: readonly (readonly [string, string])[];
+  /** Also return every suggestion's scores per theme (for evaluation and calibration; not for the views). */
+  withScores?: boolean;
 }
 
 export interface Assignment {
   themeId: string;
   /** The facilitator pinned the card here. */
   pinned?: boolean;
-  /** 0..1; 1 for the facilitator's own decisions. */
+  /**
+   * 0..1; 1 for the facilitator's own decisions. For suggestions a calibrated probability that the
+   * theme is right (calibration.ts): of cards suggested at 0.7, about 7 in 10 are right.
+   */
   confidence: number;
   decided: boolean;
+  /** A suggestion below CONFIDENT: shown as one to check, not as decided. */
+  tentative?: boolean;
+  /**
+   * A second theme the card clearly touches too (codebook mode), with its share of the two scores;
+   * `decided` when the facilitator confirmed it (confidence 1).
+   */
+  secondary?: { themeId: string; confidence: number; decided?: boolean };
+  /** Scores per theme, best first: only with `withScores`. */
+  scores?: { id: string; score: number }[];
 }
 
 export interface ThemeSummary {
@@ -66,7 +103,7 @@ let sharedLexicon: Lexicon | null = null;
 function baseLexicon(): Lexicon {
   if (!sharedLexicon) {
     // Generic words are known words too: they must not be misread as a theme word by spelling.
-    const entries = [...Object.values(THEME_VOCABULARY).flatMap((t) => [...t.strong, ...t.medium, ...t.weak]), ...GENERIC_TERMS];
+    const entries = [...Object.values(VOCABULARY).flatMap((t) => [...t.strong, ...t.medium, ...t.weak]), ...GENERIC_TERMS];
     sharedLexicon = buildLexicon(entries, ABBREVIATIONS);
   }
   return sharedLexicon;
@@ -93,11 +130,57 @@ function lexiconFor(codebook: EngineCodebook | null): Lexicon {
   return lexicon;
 }
 
-const confidenceOf = (scores: { score: number }[]): number => {
-  const [first, second] = [scores[0]?.score ?? 0, scores[1]?.score ?? 0];
-  if (first <= 0) return 0;
-  return Math.round(Math.min(1, first / 3) * (first / (first + second)) * 100) / 100;
-};
+/**
+ * A second theme: the runner-up when it scores at least this share of the best and has evidence
+ * of its own (its score is a theme's worth on its own). Chosen on the development material's
+ * second themes (README, theme engine).
+ */
+export const SECONDARY_SHARE = 0.6;
+
+/**
+ * Below this best score the evidence is one or two weak words: the suggestion is one to check,
+ * whatever its lead (the labelled sets, and so the calibration, have few such cards).
+ */
+export const THIN_EVIDENCE = 1;
+
+/** How long before a back-referring card its neighbour may have been posted (ms). */
+export const NEIGHBOUR_WINDOW_MS = 10 * 60_000;
+
+/** What a neighbour's words count in a card that refers back to it. */
+export const NEIGHBOUR_WEIGHT = 0.6;
+
+/**
+ * The card each back-referring card refers to: the card before it in the same column (and by the
+ * same author, where both are known), posted shortly before. Cards without a time keep their
+ * input order.
+ */
+function neighbours(cards: EngineCard[]): Map<string, EngineCard> {
+  const result = new Map<string, EngineCard>();
+  const order = cards.map((card, index) => ({ card, index })).sort((a, b) => (a.card.context?.at ?? 0) - (b.card.context?.at ?? 0) || a.index - b.index);
+  for (let i = 0; i < order.length; i++) {
+    const { card } = order[i]!;
+    if (!card.context || !refersBack(card.text) || card.text.includes('[')) continue;
+    for (let j = i - 1; j >= 0; j--) {
+      const other = order[j]!.card;
+      const a = card.context;
+      const b = other.context ?? {};
+      if (a.at !== undefined && b.at !== undefined && a.at - b.at > NEIGHBOUR_WINDOW_MS) break;
+      if (a.column !== b.column) continue;
+      if (a.author !== undefined && b.author !== undefined && a.author !== b.author) continue;
+      result.set(card.id, other);
+      break;
+    }
+  }
+  return result;
+}
+
+/** A card's features with those of the card it refers back to, weighed down. */
+function withNeighbour(own: Features, neighbour: Features | undefined): Features {
+  if (!neighbour) return own;
+  const weights = new Map(own.weights);
+  for (const [f, x] of neighbour.weights) weights.set(f, Math.max(weights.get(f) ?? 0, x * NEIGHBOUR_WEIGHT));
+  return { weights, surfaces: own.surfaces };
+}
 
 /**
  * Sorts cards into themes. Codebook mode: each card gets its best-fitting codebook theme, or
@@ -108,7 +191,9 @@ const confidenceOf = (scores: { score: number }[]): number => {
 export function synthesize(input: SynthesisInput): SynthesisResult {
   const codebook = input.codebook && input.codebook.themes.length > 0 ? input.codebook : null;
   const lexicon = lexiconFor(codebook);
-  const features = new Map(input.cards.map((c) => [c.id, extractFeatures(c.text, lexicon)]));
+  const own = new Map(input.cards.map((c) => [c.id, extractFeatures(c.text, lexicon)]));
+  const referred = neighbours(input.cards);
+  const features = new Map(input.cards.map((c) => [c.id, withNeighbour(own.get(c.id)!, referred.has(c.id) ? own.get(referred.get(c.id)!.id) : undefined)]));
   const decisions = input.decisions ?? {};
   const assignments: Record<string, Assignment> = {};
   const confirmed = new Map<string, Features[]>();
@@ -122,15 +207,44 @@ export function synthesize(input: SynthesisInput): SynthesisResult {
   const themes: ThemeSummary[] = [];
   let models: ThemeModel[] = [];
   if (codebook) {
-    models = buildModels(codebook, THEME_VOCABULARY, GENERIC, lexicon, confirmed, exampleWeights(input.examples));
+    models = buildModels(codebook, VOCABULARY, GENERIC, lexicon, confirmed, exampleWeights(input.examples));
     for (const card of input.cards) {
       if (assignments[card.id]) continue;
       const turnedDown = input.rejected?.[card.id] ?? [];
       const scores = scoreCard(features.get(card.id)!, models).filter((s) => !turnedDown.includes(s.id));
       const best = scores[0];
-      assignments[card.id] = best && best.score >= MIN_SCORE
-        ? { themeId: best.id, confidence: confidenceOf(scores), decided: false }
-        : { themeId: UNSORTED_THEME_ID, confidence: 0, decided: false };
+      if (!best || best.score < MIN_SCORE) {
+        assignments[card.id] = { themeId: UNSORTED_THEME_ID, confidence: 0, decided: false, tentative: true };
+        continue;
+      }
+      const confidence = calibratedConfidence(scores);
+      const assignment: Assignment = { themeId: best.id, confidence, decided: false, tentative: confidence < CONFIDENT || best.score < THIN_EVIDENCE };
+      const runnerUp = scores[1];
+      if (runnerUp && runnerUp.score >= MIN_SCORE && runnerUp.score >= SECONDARY_SHARE * best.score) {
+        assignment.secondary = { themeId: runnerUp.id, confidence: Math.round((runnerUp.score / (best.score + runnerUp.score)) * 100) / 100 };
+      }
+      if (input.withScores) assignment.scores = scores;
+      assignments[card.id] = assignment;
+    }
+    // A decided card gets the engine's second theme too, beside its decided one.
+    for (const card of input.cards) {
+      const decision = decisions[card.id];
+      // A card put in 'overig' fits no theme, in the facilitator's view: no second one either.
+      if (!decision || decision.themeId === UNSORTED_THEME_ID) continue;
+      const scores = scoreCard(features.get(card.id)!, models);
+      const own = scores.find((s) => s.id === decision.themeId)?.score ?? 0;
+      const top = scores.find((s) => s.id !== decision.themeId);
+      const lead = Math.max(own, top?.score ?? 0);
+      if (top && top.score >= MIN_SCORE && top.score >= SECONDARY_SHARE * lead) {
+        assignments[card.id]!.secondary = { themeId: top.id, confidence: Math.round((top.score / (lead + top.score)) * 100) / 100 };
+      }
+    }
+    // The facilitator's word on second themes stands over the engine's.
+    for (const [cardId, themeId] of Object.entries(input.secondary ?? {})) {
+      const assignment = assignments[cardId];
+      if (!assignment) continue;
+      if (themeId === null || themeId === assignment.themeId) delete assignment.secondary;
+      else assignment.secondary = { themeId, confidence: 1, decided: true };
     }
     for (const theme of codebook.themes) {
       const members = input.cards.filter((c) => assignments[c.id]?.themeId === theme.id).map((c) => features.get(c.id)!);
@@ -167,8 +281,8 @@ function vocabularyModels(learned: LearnedWeights): ThemeModel[] {
   let models = modelCache.get(learned);
   if (!models) {
     models = buildModels(
-      { themes: Object.keys(THEME_VOCABULARY).map((id) => ({ id, name: id, description: '', seeds: [] })) },
-      THEME_VOCABULARY,
+      { themes: Object.keys(VOCABULARY).map((id) => ({ id, name: id, description: '', seeds: [] })) },
+      VOCABULARY,
       GENERIC,
       baseLexicon(),
       new Map(),

@@ -1,3 +1,5 @@
+import { clauses } from './clauses.ts';
+import { baseForms, dutchWords } from './dutch-words.ts';
 import { isContentWord, normaliseText, stem, tokenize } from './text.ts';
 
 /** Words the engine knows (from the vocabulary, the codebook and the cards themselves). */
@@ -51,9 +53,69 @@ export function addToLexicon(lexicon: Lexicon, entry: string): void {
   }
 }
 
-/** Known head and modifier of a Dutch compound ("meerzorgaanvraag" -> "meerzorg", "aanvraag"). */
+/** Whether a token is a word the engine knows or the Dutch dictionary lists (in some inflected form). */
+function isWord(token: string, words: Set<string>): boolean {
+  const dutch = dutchWords();
+  return baseForms(token).some((f) => words.has(f) || dutch.has(f));
+}
+
+/** The form of a compound part to use: the known one, or its singular ("systemen" -> "systeem"). */
+function partForm(part: string, words: Set<string>): string {
+  const dutch = dutchWords();
+  return baseForms(part).find((f) => words.has(f)) ?? baseForms(part).find((f) => dutch.has(f)) ?? part;
+}
+
+/** Linking sounds between the parts of a Dutch compound ("financiering-s-systeem", "boek-en-kast"). */
+const LINKS = ['', 's', 'en', 'e'];
+
+/** Tails that look like words but are derivational endings ("verschil-lende", "gelijk-heid"): no split there. */
+const SUFFIX_LIKE = new Set(['lende', 'ende', 'heid', 'heden', 'ing', 'ingen', 'lijk', 'lijke', 'baar', 'bare', 'achtig', 'loos', 'loze', 'schap', 'elijk', 'elijke', 'tje', 'tjes', 'ster', 'aar', 'ant', 'erij']);
+
+const splitCache = new Map<string, string[]>();
+
+/**
+ * The parts of a Dutch compound, each a real word ("meerzorgaanvragen" -> "meerzorg", "aanvraag";
+ * "zorgkantoorregio's" -> "zorgkantoor", "regio"): the longest known head with a known tail, the
+ * tail split again if it is itself a compound. Words come from the engine's vocabulary and the
+ * Dutch dictionary. Falls back to the vocabulary's words inside the token when no split into real
+ * words exists.
+ */
 export function splitCompound(token: string, words: Set<string>): string[] {
   if (token.length < 7) return [];
+  const key = token;
+  const cached = words === lastWords ? splitCache.get(key) : undefined;
+  if (cached) return cached;
+  if (words !== lastWords) {
+    splitCache.clear();
+    lastWords = words;
+  }
+  const parts = splitInto(token, words, 3) ?? vocabularyParts(token, words);
+  if (splitCache.size > 50_000) splitCache.clear();
+  splitCache.set(key, parts);
+  return parts;
+}
+let lastWords: Set<string> | null = null;
+
+function splitInto(token: string, words: Set<string>, depth: number): string[] | null {
+  for (let i = token.length - 3; i >= 3; i--) {
+    const head = token.slice(0, i);
+    const tail = token.slice(i);
+    for (const link of LINKS) {
+      if (!head.endsWith(link)) continue;
+      const base = link ? head.slice(0, -link.length) : head;
+      if (base.length < 3 || !(words.has(base) || dutchWords().has(base))) continue;
+      if (tail.length >= 3 && !SUFFIX_LIKE.has(tail) && isWord(tail, words)) return [base, partForm(tail, words)];
+      if (depth > 1 && tail.length >= 6) {
+        const rest = splitInto(tail, words, depth - 1);
+        if (rest) return [base, ...rest];
+      }
+    }
+  }
+  return null;
+}
+
+/** Known head and modifier inside a token, against the vocabulary only (the earlier, looser split). */
+function vocabularyParts(token: string, words: Set<string>): string[] {
   const parts: string[] = [];
   for (let i = token.length - 3; i >= 3; i--) {
     const head = token.slice(0, i);
@@ -92,34 +154,50 @@ export function nearestWord(token: string, lexicon: Lexicon): string | null {
 
 const add = (weights: Map<string, number>, key: string, weight: number) => weights.set(key, Math.max(weights.get(key) ?? 0, weight));
 
-/** Features of one card's text. Pure and deterministic. */
-export function extractFeatures(text: string, lexicon: Lexicon): Features {
-  let normalised = normaliseText(text.slice(0, 2000));
+export interface FeatureOptions {
+  /**
+   * Read the clause structure (clauses.ts): consequences, asides and context count less. Off for
+   * vocabulary entries, which are phrases, not statements.
+   */
+  structure?: boolean;
+}
+
+/** Features of one card's text, weighted by the role of the clause each word stands in. Pure and deterministic. */
+export function extractFeatures(text: string, lexicon: Lexicon, options: FeatureOptions = {}): Features {
+  const weights = new Map<string, number>();
+  const surfaces = new Map<string, string>();
+  const source = text.slice(0, 2000);
+  const parts = options.structure === false ? [{ text: source, weight: 1 }] : clauses(source);
+  for (const part of parts) addClause(part.text, part.weight, lexicon, weights, surfaces);
+  return { weights, surfaces };
+}
+
+function addClause(text: string, clauseWeight: number, lexicon: Lexicon, weights: Map<string, number>, surfaces: Map<string, string>): void {
+  let normalised = normaliseText(text);
   for (const [alias, canonical] of lexicon.aliases) {
     if (normalised.includes(alias)) normalised = ` ${normalised} `.replaceAll(` ${alias} `, ` ${normaliseText(canonical)} `).trim();
   }
   const tokens = tokenize(normalised);
-  const weights = new Map<string, number>();
-  const surfaces = new Map<string, string>();
   const content: string[] = [];
+  const put = (key: string, weight: number) => add(weights, key, weight * clauseWeight);
   for (const token of tokens) {
     if (!isContentWord(token)) continue;
     const s = stem(token);
     content.push(s);
-    add(weights, s, 1);
+    put(s, 1);
     if (!surfaces.has(s)) surfaces.set(s, token);
     if (lexicon.words.has(token)) continue;
     const parts = splitCompound(token, lexicon.words);
-    for (const part of parts) add(weights, stem(part), 0.7);
-    if (parts.length === 0) {
+    for (const part of parts) put(stem(part), 0.7);
+    // A real Dutch word is not a misspelling of a vocabulary word it merely resembles.
+    if (parts.length === 0 && !isWord(token, lexicon.words)) {
       const near = nearestWord(token, lexicon);
-      if (near) add(weights, stem(near), 0.7);
+      if (near) put(stem(near), 0.7);
     }
   }
   for (let i = 0; i < content.length; i++) {
     for (const phrase of lexicon.phrases.get(content[i]!) ?? []) {
-      if (phrase.every((s, j) => content[i + j] === s)) add(weights, phrase.join('_'), 1.5);
+      if (phrase.every((s, j) => content[i + j] === s)) put(phrase.join('_'), 1.5);
     }
   }
-  return { weights, surfaces };
 }

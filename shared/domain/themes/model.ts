@@ -61,7 +61,7 @@ export function buildModels(
     const tiers = vocabulary[theme.id];
     if (tiers) {
       for (const tier of ['weak', 'medium', 'strong'] as const) {
-        for (const entry of tiers[tier]) raiseEntry(weights, extractFeatures(entry, lexicon), TIER_WEIGHT[tier]);
+        for (const entry of tiers[tier]) raiseEntry(weights, extractFeatures(entry, lexicon, { structure: false }), TIER_WEIGHT[tier]);
       }
     }
     raise(weights, extractFeatures(theme.name, lexicon), TIER_WEIGHT.name);

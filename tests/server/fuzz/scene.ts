@@ -70,6 +70,7 @@ export async function fuzzScene(server: TestServer) {
     'synthesis:decide': { ...ref, cardId: cards[0]!, themeId: 'tarieven' },
     'synthesis:undecide': { ...ref, cardId: cards[0]! },
     'synthesis:reject': { ...ref, cardId: cards[0]!, themeId: 'meerzorg' },
+    'synthesis:secondary': { ...ref, cardId: cards[0]!, themeId: 'dialoog' },
     'synthesis:quote': { ...ref, cardId: cards[0]!, quote: true },
     'synthesis:finding': { ...ref, themeId: 'tarieven', text: 'Bevinding' },
     'theme:add': { ...ref, name: 'Nieuw thema' },

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { readStoredSession } from '../../../server/storage/repository.ts';
 import type { SynthesisView } from '../../../shared/domain/synthesis-view.ts';
-import { connectClient, createStudy, facilitatorWithSession, joinAs, nextEvent, recordTraffic, send, sendOk, startServer, uid, type ClientSocket, type TestServer } from '../helpers.ts';
+import { connectClient, createStudy, facilitatorWithSession, joinAs, nextEvent, recordTraffic, send, sendOk, startServer, tempDataDir, uid, type ClientSocket, type TestServer } from '../helpers.ts';
+import { rawSend, stored, sync } from '../session-helpers.ts';
 
 let server: TestServer;
 const sockets: ClientSocket[] = [];
@@ -11,8 +13,8 @@ afterEach(async () => {
 
 const themeOf = (view: SynthesisView, cardId: string) => view.assignments[cardId]?.themeId;
 
-async function sessionInSynthesis() {
-  server = await startServer();
+async function sessionInSynthesis(dataDir?: string) {
+  server = await startServer(dataDir ? { dataDir } : {});
   const f = await facilitatorWithSession(server.url, { settings: { showTotalsWhileVoting: true } });
   const sessionId = f.session.id;
   const ann = await joinAs(server.url, f.session.joinCode, 'Ann Jansen');
@@ -178,7 +180,133 @@ describe('the study matrix', () => {
     const id = uid();
     await sendOk(ann.socket, 'card:add', { sessionId: f.session.id, id, columnId: f.snapshot.session.columns[1]!.id, text: 'De tarieven dekken de kostprijs niet' });
     const matrix = await sendOk(f.socket, 'study:matrix', {});
-    expect(matrix.cells.tarieven?.Wlz).toEqual({ cards: 1, votes: 0, cardRefs: [`${f.session.id}:${id}`] });
+    expect(matrix.cells.tarieven?.Wlz).toMatchObject({ cards: 1, votes: 0, cardRefs: [`${f.session.id}:${id}`] });
     expect(await send(ann.socket, 'study:matrix', {})).toMatchObject({ ok: false, error: 'unauthorised' });
+  });
+});
+
+describe("a card's second theme (synthesis:secondary)", () => {
+  // The facilitator's word throughout: the first theme is decided, the second set by command, so
+  // nothing here hangs on which second theme the engine would suggest.
+  it('is confirmed, removed and handed back to the engine, on disk by the ack and for every client', async () => {
+    const data = await tempDataDir();
+    try {
+      const { f, sessionId, ann, projection, cards } = await sessionInSynthesis(data.dir);
+      await sendOk(f.socket, 'synthesis:decide', { sessionId, cardId: cards.tarief, themeId: 'tarieven', pinned: false });
+      const secondOf = (v: SynthesisView) => v.assignments[cards.tarief]?.secondary;
+
+      const seen = Promise.all([ann.socket, projection].map((s) => nextEvent(s, 'synthesis:updated', (v) => secondOf(v)?.decided === true)));
+      const confirmed = await sendOk(f.socket, 'synthesis:secondary', { sessionId, cardId: cards.tarief, themeId: 'administratieve_lasten' });
+      expect(secondOf(confirmed)).toEqual({ themeId: 'administratieve_lasten', confidence: 1, decided: true });
+      expect(confirmed.assignments[cards.tarief]).toMatchObject({ themeId: 'tarieven', decided: true });
+      expect((await readStoredSession(data.dir, sessionId))?.synthesis.secondary).toEqual({ [cards.tarief]: 'administratieve_lasten' });
+      for (const [view] of await seen) expect(secondOf(view)).toEqual({ themeId: 'administratieve_lasten', confidence: 1, decided: true });
+      // A retry changes nothing and still answers with the view.
+      const updatedAt = stored(server, sessionId).updatedAt;
+      expect(secondOf(await sendOk(f.socket, 'synthesis:secondary', { sessionId, cardId: cards.tarief, themeId: 'administratieve_lasten' }))?.decided).toBe(true);
+      expect(stored(server, sessionId).updatedAt).toBe(updatedAt);
+
+      const removed = await sendOk(f.socket, 'synthesis:secondary', { sessionId, cardId: cards.tarief, themeId: null });
+      expect(secondOf(removed)).toBeUndefined();
+      expect(removed.noSecondary).toEqual([cards.tarief]);
+      expect((await readStoredSession(data.dir, sessionId))?.synthesis.secondary).toEqual({ [cards.tarief]: null });
+
+      const back = await sendOk(f.socket, 'synthesis:secondary', { sessionId, cardId: cards.tarief });
+      expect(back.noSecondary).toEqual([]);
+      expect(secondOf(back)?.decided).toBeFalsy();
+      expect((await readStoredSession(data.dir, sessionId))?.synthesis.secondary).toEqual({});
+
+      // The study matrix counts it apart: the card stays one card of tarieven, and is a "+1" of the other theme.
+      await sendOk(f.socket, 'synthesis:secondary', { sessionId, cardId: cards.tarief, themeId: 'kwaliteit' });
+      const ref = `${sessionId}:${cards.tarief}`;
+      const matrix = await sendOk(f.socket, 'study:matrix', {});
+      expect(matrix.cells.tarieven?.Wlz?.cardRefs).toContain(ref);
+      expect(matrix.cells.kwaliteit?.Wlz?.secondaryRefs).toEqual([ref]);
+      expect(matrix.cells.kwaliteit?.Wlz?.cardRefs ?? []).not.toContain(ref);
+
+      // A restart keeps it.
+      for (const s of sockets.splice(0)) s.disconnect();
+      await server.close();
+      server = await startServer({ dataDir: data.dir });
+      const again = await connectClient(server.url, { studyId: f.studyId, key: f.key });
+      sockets.push(again);
+      await sendOk(again, 'session:open', { sessionId, view: 'console' });
+      const reopened = await sendOk(again, 'synthesis:open', { sessionId });
+      expect(reopened.assignments[cards.tarief]?.secondary).toEqual({ themeId: 'kwaliteit', confidence: 1, decided: true });
+      expect(stored(server, sessionId).synthesis.secondary).toEqual({ [cards.tarief]: 'kwaliteit' });
+    } finally {
+      await server?.close();
+      await data.remove();
+    }
+  });
+
+  it('is refused to participants, projections and other studies, and for bad input, changing nothing', async () => {
+    const { f, sessionId, ann, projection, cards } = await sessionInSynthesis();
+    await sendOk(f.socket, 'synthesis:decide', { sessionId, cardId: cards.tarief, themeId: 'tarieven', pinned: false });
+    const gone = uid();
+    await sendOk(f.socket, 'card:add', { sessionId, id: gone, columnId: f.snapshot.session.columns[0]!.id, text: 'Deze kaart wordt verwijderd' });
+    await sendOk(f.socket, 'card:delete', { sessionId, id: gone });
+    const other = await facilitatorWithSession(server.url);
+    sockets.push(other.socket);
+    await sync(ann.socket, projection, f.socket);
+    const before = stored(server, sessionId);
+    const annTraffic = recordTraffic(ann.socket);
+    const consoleTraffic = recordTraffic(f.socket);
+
+    const valid = { sessionId, cardId: cards.tarief, themeId: 'kwaliteit' };
+    expect(await send(ann.socket, 'synthesis:secondary', valid)).toMatchObject({ ok: false, error: 'forbidden' });
+    expect(await send(ann.socket, 'synthesis:secondary', { ...valid, themeId: null })).toMatchObject({ ok: false, error: 'forbidden' });
+    expect(await send(projection, 'synthesis:secondary', valid)).toMatchObject({ ok: false, error: 'forbidden' });
+    // Another study's facilitator, with a session of their own open.
+    expect(await send(other.socket, 'synthesis:secondary', valid)).toMatchObject({ ok: false, error: 'forbidden' });
+    expect(await send(other.socket, 'session:open', { sessionId, view: 'console' })).toMatchObject({ ok: false });
+    expect(await send(other.socket, 'synthesis:secondary', valid)).toMatchObject({ ok: false, error: 'forbidden' });
+
+    const refusals: [string, unknown, string][] = [
+      ['unknown card', { ...valid, cardId: uid() }, 'not_found'],
+      ['deleted card', { ...valid, cardId: gone }, 'not_found'],
+      ['unknown theme', { ...valid, themeId: 'bestaat-niet' }, 'not_found'],
+      ['overig', { ...valid, themeId: 'overig' }, 'conflict'],
+      ['the card\'s own theme', { ...valid, themeId: 'tarieven' }, 'conflict'],
+      ['theme as number', { ...valid, themeId: 42 }, 'invalid_payload'],
+      ['theme as boolean', { ...valid, themeId: false }, 'invalid_payload'],
+      ['theme as array', { ...valid, themeId: ['kwaliteit'] }, 'invalid_payload'],
+      ['empty theme', { ...valid, themeId: '' }, 'invalid_payload'],
+      ['theme in capitals', { ...valid, themeId: 'Kwaliteit' }, 'invalid_payload'],
+      ['theme named like a built-in', { ...valid, themeId: 'constructor' }, 'invalid_payload'],
+      ['card as number', { ...valid, cardId: 42 }, 'invalid_payload'],
+      ['card missing', { sessionId, themeId: 'kwaliteit' }, 'invalid_payload'],
+      ['card with a slash', { ...valid, cardId: '../../etc/passwd' }, 'invalid_payload'],
+      ['no payload', null, 'invalid_payload'],
+    ];
+    for (const [what, payload, error] of refusals) {
+      expect(await rawSend(f.socket, 'synthesis:secondary', payload), what).toMatchObject({ ok: false, error });
+    }
+    await sync(ann.socket, f.socket);
+    expect(stored(server, sessionId)).toEqual(before);
+    expect(annTraffic.events.some((e) => e.event === 'synthesis:updated')).toBe(false);
+    expect(consoleTraffic.events.some((e) => e.event === 'synthesis:updated')).toBe(false);
+    expect(await rawSend(f.socket, 'synthesis:secondary', valid)).toMatchObject({ ok: true });
+  });
+
+  it('set on a card that is deleted or merged later breaks neither the view nor the matrix', async () => {
+    const { f, sessionId, cards } = await sessionInSynthesis();
+    await sendOk(f.socket, 'synthesis:decide', { sessionId, cardId: cards.meerzorg, themeId: 'meerzorg', pinned: false });
+    await sendOk(f.socket, 'synthesis:secondary', { sessionId, cardId: cards.meerzorg, themeId: 'tarieven' });
+    await sendOk(f.socket, 'synthesis:secondary', { sessionId, cardId: cards.dialoog, themeId: null });
+    await sendOk(f.socket, 'card:delete', { sessionId, id: cards.meerzorg });
+    await sendOk(f.socket, 'card:merge', { sessionId, targetId: cards.tarief, sourceIds: [cards.dialoog] });
+
+    const view = await sendOk(f.socket, 'synthesis:open', { sessionId });
+    expect(view.assignments[cards.meerzorg]).toBeUndefined();
+    expect(view.noSecondary).toEqual([]);
+    const matrix = await sendOk(f.socket, 'study:matrix', {});
+    expect(JSON.stringify(matrix)).not.toContain(cards.meerzorg);
+    expect(await send(f.socket, 'synthesis:secondary', { sessionId, cardId: cards.meerzorg, themeId: 'kwaliteit' })).toMatchObject({ ok: false, error: 'not_found' });
+
+    // Restored, the card has its second theme again.
+    await sendOk(f.socket, 'card:restore', { sessionId, id: cards.meerzorg });
+    const restored = await sendOk(f.socket, 'synthesis:open', { sessionId });
+    expect(restored.assignments[cards.meerzorg]?.secondary).toEqual({ themeId: 'tarieven', confidence: 1, decided: true });
   });
 });

@@ -98,7 +98,7 @@ function handMadeArchive(key: string, participants: Record<string, Participant>)
     participants,
     cards: {},
     votes: {},
-    synthesis: { decisions: {}, rejected: {}, quotes: {}, findings: {} },
+    synthesis: { decisions: {}, rejected: {}, quotes: {}, findings: {}, secondary: {} },
     followUps: {},
     polls: {},
     createdAt: now,

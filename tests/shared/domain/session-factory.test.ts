@@ -32,7 +32,7 @@ describe('createSession', () => {
       participants: {},
       cards: {},
       votes: {},
-      synthesis: { decisions: {}, rejected: {}, quotes: {}, findings: {} },
+      synthesis: { decisions: {}, rejected: {}, quotes: {}, findings: {}, secondary: {} },
       followUps: {},
       polls: {},
       createdAt: T0,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addTheme, mergeThemes, renameTheme, resolveTheme } from '../../../shared/domain/codebook-edits.ts';
-import { setHandVotes } from '../../../shared/domain/cards.ts';
-import { clearDecision, decideTheme, rejectSuggestion, setFinding, setQuote } from '../../../shared/domain/synthesis.ts';
+import { deleteCard, mergeCards, setHandVotes } from '../../../shared/domain/cards.ts';
+import { clearDecision, decideTheme, rejectSuggestion, setFinding, setQuote, setSecondary } from '../../../shared/domain/synthesis.ts';
 import { synthesisView } from '../../../shared/domain/synthesis-view.ts';
 import { DEFAULT_CODEBOOK } from '../../../shared/domain/themes/default-codebook.ts';
 import { CodebookSchema, type Codebook } from '../../../shared/schemas/codebook.ts';
@@ -74,6 +74,78 @@ describe('turning down a suggestion', () => {
     const back = unwrap(decideTheme(s, FACILITATOR, book, { cardId: 'card-tarief-2', themeId: 'tarieven', pinned: false }, T0)).session;
     expect(back.synthesis.rejected['card-tarief-2']).toBeUndefined();
     expect(themeOf(back, book, 'card-tarief-2')).toBe('tarieven');
+  });
+});
+
+describe('a second theme', () => {
+  // The facilitator's word, not the engine's suggestion: these tests never depend on which second theme the engine would offer.
+  const secondOf = (s: Session, book: Codebook, cardId: string) => synthesisView(s, book).assignments[cardId]?.secondary;
+
+  it('is confirmed, removed or handed back to the engine by the facilitator, idempotently', () => {
+    const book = codebook();
+    const s = frozen(unwrap(decideTheme(board(), FACILITATOR, book, { cardId: 'card-tarief-1', themeId: 'tarieven', pinned: false }, T0)).session);
+    const confirmed = unwrap(setSecondary(s, FACILITATOR, book, { cardId: 'card-tarief-1', themeId: 'kwaliteit' }, T0 + 1));
+    expect(confirmed.value).toBe('kwaliteit');
+    expect(confirmed.session.synthesis.secondary).toEqual({ 'card-tarief-1': 'kwaliteit' });
+    expect(confirmed.session.updatedAt).toBe(T0 + 1);
+    expect(secondOf(confirmed.session, book, 'card-tarief-1')).toEqual({ themeId: 'kwaliteit', confidence: 1, decided: true });
+    // The first theme and its counts are as they were.
+    expect(synthesisView(confirmed.session, book).themes.find((t) => t.id === 'kwaliteit')?.cardIds).not.toContain('card-tarief-1');
+    expect(unwrap(setSecondary(confirmed.session, FACILITATOR, book, { cardId: 'card-tarief-1', themeId: 'kwaliteit' }, T0 + 2)).session).toBe(confirmed.session);
+
+    const none = unwrap(setSecondary(confirmed.session, FACILITATOR, book, { cardId: 'card-tarief-1', themeId: null }, T0 + 2)).session;
+    expect(none.synthesis.secondary).toEqual({ 'card-tarief-1': null });
+    expect(secondOf(none, book, 'card-tarief-1')).toBeUndefined();
+    expect(synthesisView(none, book).noSecondary).toEqual(['card-tarief-1']);
+    expect(unwrap(setSecondary(none, FACILITATOR, book, { cardId: 'card-tarief-1', themeId: null }, T0 + 3)).session).toBe(none);
+
+    const back = unwrap(setSecondary(none, FACILITATOR, book, { cardId: 'card-tarief-1' }, T0 + 3)).session;
+    expect(back.synthesis.secondary).toEqual({});
+    expect(synthesisView(back, book).noSecondary).toEqual([]);
+    expect(secondOf(back, book, 'card-tarief-1')?.decided).toBeFalsy();
+    expect(unwrap(setSecondary(back, FACILITATOR, book, { cardId: 'card-tarief-1', themeId: undefined }, T0 + 4)).session).toBe(back);
+  });
+
+  it('is refused for others than the facilitator, dead cards, unknown, merged or the card\'s own theme, and overig', () => {
+    const book = unwrap(mergeThemes(unwrap(addTheme(codebook(), { id: 'vervoer', name: 'Vervoer' })), 'vervoer', 'dialoog'));
+    let s = unwrap(decideTheme(board(), FACILITATOR, book, { cardId: 'card-tarief-1', themeId: 'tarieven', pinned: false }, T0)).session;
+    s = frozen(unwrap(deleteCard(s, FACILITATOR, 'card-vaag-1', T0)).session);
+    const suggested = themeOf(s, book, 'card-meer-1')!;
+    const set = (cardId: string, themeId: string | null, actor = FACILITATOR, session = s) => setSecondary(session, actor, book, { cardId, themeId }, T0);
+    expectFail(set('card-tarief-1', 'kwaliteit', participant(ANN)), 'forbidden');
+    expectFail(set('card-tarief-1', null, participant(ANN)), 'forbidden');
+    expectFail(set('card-nope-1', 'kwaliteit'), 'not_found');
+    expectFail(set('card-vaag-1', 'kwaliteit'), 'not_found');
+    expectFail(set('card-tarief-1', 'bestaat-niet'), 'not_found');
+    expectFail(set('card-tarief-1', 'vervoer'), 'not_found');
+    expectFail(set('card-tarief-1', 'overig'), 'conflict');
+    // The first theme: decided, or the engine's suggestion when there is no decision.
+    expectFail(set('card-tarief-1', 'tarieven'), 'conflict');
+    expectFail(set('card-meer-1', suggested), 'conflict');
+    expectFail(set('card-tarief-1', 'kwaliteit', FACILITATOR, { ...s, phase: 'closed' }), 'wrong_phase');
+    expect(s.synthesis.secondary).toEqual({});
+  });
+
+  it('outlives its card and theme harmlessly: deleted or merged cards drop out, a merged theme resolves', () => {
+    let book = unwrap(addTheme(codebook(), { id: 'vervoer', name: 'Vervoer' }));
+    let s = unwrap(decideTheme(board(), FACILITATOR, book, { cardId: 'card-tarief-1', themeId: 'tarieven', pinned: false }, T0)).session;
+    s = unwrap(decideTheme(s, FACILITATOR, book, { cardId: 'card-dialoog-1', themeId: 'dialoog', pinned: false }, T0)).session;
+    s = unwrap(setSecondary(s, FACILITATOR, book, { cardId: 'card-tarief-1', themeId: 'vervoer' }, T0)).session;
+    s = unwrap(setSecondary(s, FACILITATOR, book, { cardId: 'card-dialoog-1', themeId: 'vervoer' }, T0)).session;
+    s = unwrap(setSecondary(s, FACILITATOR, book, { cardId: 'card-meer-1', themeId: null }, T0)).session;
+    s = unwrap(setSecondary(s, FACILITATOR, book, { cardId: 'card-tarief-2', themeId: 'kwaliteit' }, T0)).session;
+    s = unwrap(deleteCard(s, FACILITATOR, 'card-meer-1', T0)).session;
+    s = unwrap(mergeCards(s, FACILITATOR, { sessionId: s.id, targetId: 'card-tarief-1', sourceIds: ['card-tarief-2'] }, T0)).session;
+
+    book = unwrap(mergeThemes(book, 'vervoer', 'dialoog'));
+    const view = synthesisView(s, book);
+    expect(view.assignments['card-tarief-1']?.secondary).toEqual({ themeId: 'dialoog', confidence: 1, decided: true });
+    // Merged into the card's own theme: no second theme to show.
+    expect(view.assignments['card-dialoog-1']?.secondary).toBeUndefined();
+    expect(view.assignments['card-meer-1']).toBeUndefined();
+    expect(view.assignments['card-tarief-2']).toBeUndefined();
+    expect(view.noSecondary).toEqual([]);
+    expect(synthesisView(s, book, 'codebook').assignments['card-tarief-1']?.secondary?.themeId).toBe('dialoog');
   });
 });
 

@@ -93,6 +93,7 @@ const wlz: Session = {
     rejected: {},
     quotes: { [wlzCards[2]!.id]: true, [wlzCards[0]!.id]: true },
     findings: { tarieven: 'Tarieven volgen de kostprijs niet.', meerzorg: 'Meerzorg wordt traag afgehandeld.' },
+    secondary: {},
   },
   followUps: {
     'call-0001': call('call-0001', 'Dirk Belt', { tarieven: 'herkend', meerzorg: 'deels' }, { callee: { name: 'Dirk Belt', organisation: 'Zorg Zuid', scope: 'landelijk', size: 'middelgroot', region: 'Zuid', consent: true } }),
@@ -173,6 +174,14 @@ describe('buildReport', () => {
       const balance = report.figures.balance.find((b) => b.domain === section.domain)!;
       expect(balance).toEqual({ domain: section.domain, wentWell: section.wentWell.length, toImprove: section.toImprove.length });
     }
+  });
+
+  it('leaves second themes out of the matrix figure and the lessons: cards count for their first theme', () => {
+    const touched: Session = { ...wlz, synthesis: { ...wlz.synthesis, secondary: { [wlzCards[1]!.id]: 'innovatie', [wlzCards[0]!.id]: 'meerzorg' } } };
+    const again = buildReport(study, [wmo, touched, other], { now: T0 });
+    expect(again.figures.matrix).toEqual(report.figures.matrix);
+    expect(again.lessons).toEqual(report.lessons);
+    expect(again.figures.matrix.rows.some((r) => r.themeId === 'innovatie')).toBe(false);
   });
 
   it('finds the themes that recur across domains', () => {

@@ -103,7 +103,7 @@ describe('codebook mode', () => {
   it("puts a card without theme words in 'overig'", () => {
     const cards = cardsOf(OFF_TOPIC, 'o');
     const result = synthesize({ cards, mode: 'codebook', codebook: DEFAULT_CODEBOOK });
-    for (const card of cards) expect(result.assignments[card.id]).toEqual({ themeId: UNSORTED_THEME_ID, confidence: 0, decided: false });
+    for (const card of cards) expect(result.assignments[card.id]).toEqual({ themeId: UNSORTED_THEME_ID, confidence: 0, decided: false, tentative: true });
   });
 
   it("lists every codebook theme and 'overig', and assigns only those", () => {
@@ -234,7 +234,8 @@ describe('decisions', () => {
     expect(themeOf(free, 'p')).toBe('tarieven');
     for (const mode of ['codebook', 'discover'] as const) {
       const result = synthesize({ cards: [tariefCard], mode, codebook: DEFAULT_CODEBOOK, decisions: { p: { themeId: 'dialoog', pinned } } });
-      expect(result.assignments.p).toEqual({ themeId: 'dialoog', confidence: 1, decided: true, pinned });
+      // What the text is about stays visible as the card's second theme, the engine's suggestion.
+      expect(result.assignments.p).toEqual({ themeId: 'dialoog', confidence: 1, decided: true, pinned, secondary: { themeId: 'tarieven', confidence: expect.any(Number) } });
     }
   });
 
