@@ -50,9 +50,153 @@ export function baseForms(word: string): string[] {
     const open = /^(.*[^aeiou])([aeou])([^aeiouy])$/.exec(root);
     if (open) push(`${open[1]}${open[2]}${open[2]}${open[3]}`);
     push(root);
+    // Plural -n after -e: gemeenten -> gemeente, ziekten -> ziekte.
+    if (ending === 'en') push(`${root}e`);
     // v/z alternation: tarieven -> tarief, prijzen -> prijs.
     if (root.endsWith('v')) push(`${root.slice(0, -1)}f`);
     if (root.endsWith('z')) push(`${root.slice(0, -1)}s`);
   }
   return forms;
+}
+
+/** Prefixes after which a participle takes "ge" ("in-ge-kocht", "aan-ge-vraagd"). */
+const SEPARABLE = ['', 'aan', 'af', 'in', 'mee', 'op', 'over', 'toe', 'uit', 'door', 'terug', 'samen', 'voor', 'weg', 'vast', 'bij', 'na'];
+/** Prefixes that take no "ge" ("veranderd", "betaald", "ontvangen"). */
+const INSEPARABLE = ['be', 'ver', 'ont', 'her', 'er', 'ge'];
+
+/** Infinitives a verb root may come from: "aanvraag" -> "aanvragen", "zet" -> "zetten", "geloof" -> "geloven". */
+function infinitives(root: string): string[] {
+  const forms: string[] = [];
+  const closed = /^(.*)([aeou])\2([^aeiouy])$/.exec(root);
+  const base = closed ? `${closed[1]}${closed[2]}${closed[3]}` : root;
+  const soft = base.replace(/f$/, 'v').replace(/s$/, 'z');
+  forms.push(`${base}en`, `${soft}en`);
+  if (!closed && /[aeiou][bdfgklmnprst]$/.test(root) && !/[aeiou]{2}[^aeiou]$/.test(root)) forms.push(`${root}${root.slice(-1)}en`);
+  forms.push(root);
+  return forms;
+}
+
+/**
+ * The dictionary form of a conjugated verb ("aanvraagt", "declareert", "gedeclareerd",
+ * "veranderde", "ingekocht" stays), so that "de gemeente declareert" and "declareren" read as one
+ * word. Regular (weak) verbs only; null when the token is no verb form or a word in its own right
+ * (a noun such as "markt" or a plural such as "budgetten").
+ */
+export function verbLemma(token: string): string | null {
+  if (token.length < 5) return null;
+  let cached = lemmaCache.get(token);
+  if (cached === undefined) {
+    cached = findLemma(token);
+    if (lemmaCache.size > 50_000) lemmaCache.clear();
+    lemmaCache.set(token, cached);
+  }
+  return cached;
+}
+const lemmaCache = new Map<string, string | null>();
+
+/**
+ * Strong and irregular verbs: infinitive, past forms and the participle without "ge"
+ * ("bieden": "bood", "boden", "boden" as in "aangeboden"). Past forms that are also common nouns
+ * or adjectives ("namen", "lagen", "vroeg", "leden") are left out.
+ */
+const STRONG_VERBS: readonly [infinitive: string, past: readonly string[], participle: string][] = [
+  ['bieden', ['bood'], 'boden'],
+  ['kopen', ['kocht', 'kochten'], 'kocht'],
+  ['krijgen', ['kreeg', 'kregen'], 'kregen'],
+  ['nemen', ['nam'], 'nomen'],
+  ['geven', ['gaf'], 'geven'],
+  ['spreken', ['sprak', 'spraken'], 'sproken'],
+  ['wijzen', [], 'wezen'],
+  ['sluiten', ['sloot'], 'sloten'],
+  ['schrijven', ['schreef', 'schreven'], 'schreven'],
+  ['blijven', ['bleef', 'bleven'], 'bleven'],
+  ['vinden', ['vond', 'vonden'], 'vonden'],
+  ['houden', ['hield', 'hielden'], 'houden'],
+  ['denken', ['dacht', 'dachten'], 'dacht'],
+  ['brengen', ['bracht', 'brachten'], 'bracht'],
+  ['zoeken', ['zocht', 'zochten'], 'zocht'],
+  ['doen', ['deed', 'deden'], 'daan'],
+  ['gaan', ['ging', 'gingen'], 'gaan'],
+  ['komen', ['kwam', 'kwamen'], 'komen'],
+  ['staan', ['stond', 'stonden'], 'staan'],
+  ['zien', ['zag', 'zagen'], 'zien'],
+  ['lezen', ['las', 'lazen'], 'lezen'],
+  ['dragen', ['droeg', 'droegen'], 'dragen'],
+  ['trekken', ['trok', 'trokken'], 'trokken'],
+  ['schieten', ['schoot', 'schoten'], 'schoten'],
+  ['stijgen', ['steeg', 'stegen'], 'stegen'],
+  ['wegen', ['woog', 'wogen'], 'wogen'],
+  ['laten', ['liet', 'lieten'], 'laten'],
+  ['lopen', ['liep', 'liepen'], 'lopen'],
+  ['vallen', ['viel', 'vielen'], 'vallen'],
+  ['helpen', ['hielp', 'hielpen'], 'holpen'],
+  ['kiezen', ['koos', 'kozen'], 'kozen'],
+  ['liezen', ['loor', 'loren'], 'loren'],
+  ['winnen', ['won', 'wonnen'], 'wonnen'],
+  ['ginnen', ['gon', 'gonnen'], 'gonnen'],
+  ['vangen', ['ving', 'vingen'], 'vangen'],
+  ['zitten', ['zat', 'zaten'], 'zeten'],
+  ['weten', ['wist', 'wisten'], 'weten'],
+  ['schuiven', ['schoof', 'schoven'], 'schoven'],
+  ['treden', ['trad', 'traden'], 'treden'],
+  ['dwingen', ['dwong', 'dwongen'], 'dwongen'],
+  ['slaan', ['sloeg', 'sloegen'], 'slagen'],
+  ['breken', ['brak', 'braken'], 'broken'],
+  ['binden', ['bond', 'bonden'], 'bonden'],
+  ['kijken', ['keek', 'keken'], 'keken'],
+  ['roepen', ['riep', 'riepen'], 'roepen'],
+  ['snijden', ['sneed', 'sneden'], 'sneden'],
+  ['scheiden', [], 'scheiden'],
+  ['verbieden', ['verbood', 'verboden'], 'verboden'],
+];
+
+const STRONG_FORMS: ReadonlyMap<string, string> = (() => {
+  const forms = new Map<string, string>();
+  for (const [infinitive, past, participle] of STRONG_VERBS) {
+    for (const prefix of [...SEPARABLE, ...INSEPARABLE.filter((p) => p !== 'ge')]) {
+      const put = (form: string) => forms.has(form) || forms.set(form, prefix + infinitive);
+      for (const form of past) put(prefix + form);
+      put(INSEPARABLE.includes(prefix) ? prefix + participle : `${prefix}ge${participle}`);
+    }
+  }
+  return forms;
+})();
+
+function findLemma(token: string): string | null {
+  const strong = STRONG_FORMS.get(token);
+  if (strong) return strong;
+  const dutch = dutchWords();
+  const known = (forms: string[]) => forms.find((f) => f.length >= 4 && dutch.has(f)) ?? null;
+  const own = baseForms(token).some((f) => dutch.has(f));
+  if (!own) {
+    // Present tense: "(hij) declareert", "vindt".
+    if (token.endsWith('t')) {
+      const found = known(infinitives(token.slice(0, -1)));
+      if (found) return found;
+    }
+    // Past tense: "aanvraagde", "werkten".
+    for (const ending of ['den', 'ten', 'de', 'te']) {
+      if (token.endsWith(ending)) {
+        const found = known(infinitives(token.slice(0, -ending.length)));
+        if (found) return found;
+      }
+    }
+  }
+  // Participles: "gedeclareerd", "aangevraagd", "veranderd", "gericht" (also when listed as adjectives).
+  if (/[dt]$/.test(token)) {
+    for (const prefix of SEPARABLE) {
+      if (!token.startsWith(`${prefix}ge`) || token.length - prefix.length < 6) continue;
+      const rest = token.slice(prefix.length + 2);
+      // A root ending in d or t takes no second one ("gericht" from "richten"); not for listed words ("gebied").
+      const forms = [...infinitives(rest.slice(0, -1)), ...(own || prefix ? [] : [`${rest}en`])];
+      const found = rest.length - 1 >= 4 || prefix || !own ? known(forms.map((f) => prefix + f)) : null;
+      if (found) return found;
+    }
+    for (const prefix of INSEPARABLE) {
+      if (prefix === 'ge' || !token.startsWith(prefix)) continue;
+      const found = known([...infinitives(token.slice(0, -1)), ...(own ? [] : [`${token}en`])]);
+      if (found && found !== token) return found;
+    }
+  }
+  return null;
 }

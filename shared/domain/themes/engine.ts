@@ -239,13 +239,6 @@ export function synthesize(input: SynthesisInput): SynthesisResult {
         assignments[card.id]!.secondary = { themeId: top.id, confidence: Math.round((top.score / (lead + top.score)) * 100) / 100 };
       }
     }
-    // The facilitator's word on second themes stands over the engine's.
-    for (const [cardId, themeId] of Object.entries(input.secondary ?? {})) {
-      const assignment = assignments[cardId];
-      if (!assignment) continue;
-      if (themeId === null || themeId === assignment.themeId) delete assignment.secondary;
-      else assignment.secondary = { themeId, confidence: 1, decided: true };
-    }
     for (const theme of codebook.themes) {
       const members = input.cards.filter((c) => assignments[c.id]?.themeId === theme.id).map((c) => features.get(c.id)!);
       themes.push({ id: theme.id, label: theme.name, terms: distinctiveTerms(members, [...features.values()], GENERIC), discovered: false });
@@ -260,6 +253,13 @@ export function synthesize(input: SynthesisInput): SynthesisResult {
   } else {
     // Codebook mode without a codebook has nothing to sort into; every card still gets an answer.
     for (const card of open) assignments[card.id] ??= { themeId: UNSORTED_THEME_ID, confidence: 0, decided: false };
+  }
+  // The facilitator's word on second themes stands over the engine's, also for cards discovery regrouped.
+  for (const [cardId, themeId] of Object.entries(input.secondary ?? {})) {
+    const assignment = assignments[cardId];
+    if (!assignment) continue;
+    if (themeId === null || themeId === assignment.themeId) delete assignment.secondary;
+    else assignment.secondary = { themeId, confidence: 1, decided: true };
   }
   // With a codebook, 'overig' is always there to sort into (also for cards decided into it in discovery).
   if (codebook || Object.values(assignments).some((a) => a.themeId === UNSORTED_THEME_ID)) {

@@ -1,5 +1,5 @@
 import { clauses } from './clauses.ts';
-import { baseForms, dutchWords } from './dutch-words.ts';
+import { baseForms, dutchWords, verbLemma } from './dutch-words.ts';
 import { isContentWord, normaliseText, stem, tokenize } from './text.ts';
 
 /** Words the engine knows (from the vocabulary, the codebook and the cards themselves). */
@@ -183,8 +183,12 @@ function addClause(text: string, clauseWeight: number, lexicon: Lexicon, weights
   for (const token of tokens) {
     if (!isContentWord(token)) continue;
     const s = stem(token);
+    // A conjugated verb also counts as its dictionary form: "declareert" and "declareren" are one word.
+    const lemma = verbLemma(token);
+    const ls = lemma ? stem(lemma) : s;
     content.push(s);
     put(s, 1);
+    if (ls !== s) put(ls, 1);
     if (!surfaces.has(s)) surfaces.set(s, token);
     if (lexicon.words.has(token)) continue;
     const parts = splitCompound(token, lexicon.words);

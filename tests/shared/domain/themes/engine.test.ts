@@ -239,6 +239,18 @@ describe('decisions', () => {
     }
   });
 
+  it('keep a confirmed second theme on a card that discovery regroups', () => {
+    // The off-topic cards fit no codebook theme, so discovery puts them in a new theme.
+    const cards = cardsOf(OFF_TOPIC, 'o');
+    const secondary = { o1: 'tarieven', o2: null };
+    const codebookOnly = synthesize({ cards, mode: 'codebook', codebook: DEFAULT_CODEBOOK, secondary });
+    expect(codebookOnly.assignments.o1?.secondary).toEqual({ themeId: 'tarieven', confidence: 1, decided: true });
+    const discovered = synthesize({ cards, mode: 'discover', codebook: DEFAULT_CODEBOOK, secondary });
+    expect(themeOf(discovered, 'o1')).toMatch(/^nieuw-/);
+    expect(discovered.assignments.o1?.secondary).toEqual({ themeId: 'tarieven', confidence: 1, decided: true });
+    expect(discovered.assignments.o2?.secondary).toBeUndefined();
+  });
+
   it("keep a card decided into 'overig' there, also in discovery", () => {
     const cards = [tariefCard, ...cardsOf(OFF_TOPIC, 'o')];
     const decisions: Record<string, Decision> = { p: { themeId: UNSORTED_THEME_ID, pinned: true }, o1: { themeId: UNSORTED_THEME_ID, pinned: true } };
