@@ -1,6 +1,7 @@
 import type { Codebook } from '../schemas/codebook.ts';
 import type { Card, Session } from '../schemas/session.ts';
 import { activeCodebook, resolveTheme } from './codebook-edits.ts';
+import { UNSORTED_THEME_ID } from './themes/default-codebook.ts';
 import { synthesize, type Assignment, type CardContext } from './themes/engine.ts';
 import { cardVisibleTo, isLive, tallyVotes } from './visibility.ts';
 
@@ -72,6 +73,14 @@ export function synthesisView(session: Session, codebook: Codebook, mode: 'codeb
     noSecondary: Object.entries(session.synthesis.secondary).filter(([id, themeId]) => themeId === null && live(id)).map(([id]) => id),
   };
 }
+
+/**
+ * The themes a card now in `themeId` may get as its second theme, in the view's order: what
+ * `setSecondary` accepts. Candidates are not the study's themes yet and `overig` is no theme to
+ * touch; merged themes are not in the view at all.
+ */
+export const secondaryChoices = (themes: readonly ThemeGroupView[], themeId: string): ThemeGroupView[] =>
+  themes.filter((t) => !t.discovered && t.id !== UNSORTED_THEME_ID && t.id !== themeId);
 
 /**
  * Where a card stands, for a card that refers back to the one before it. The author is used only

@@ -106,4 +106,95 @@ describe('synthesis in the browser', () => {
       setup.socket.disconnect();
     }
   });
+
+  it('lets the facilitator pick any other theme as the second one, by keyboard alone, and keeps it', async () => {
+    const setup = await collectingSession(harness.server.url);
+    try {
+      const { studyId, key, session, socket } = setup;
+      const sessionId = session.id;
+      const cardId = uid();
+      await sendOk(socket, 'card:add', { sessionId, id: cardId, columnId: setup.snapshot.session.columns[1]!.id, text: TARIEF });
+      await sendOk(socket, 'session:phase', { sessionId, phase: 'voting' });
+      await sendOk(socket, 'session:phase', { sessionId, phase: 'synthesis' });
+      // Whatever the engine makes of the card, the themes picked below are ones it did not suggest.
+      const engine = (await sendOk(socket, 'synthesis:open', { sessionId })).assignments[cardId]!;
+      const codebook = harness.server.repo.studies.get(studyId)!.data.codebook.themes.filter((t) => t.mergedInto === null);
+      const choices = codebook.map((t) => t.id).filter((id) => id !== engine.themeId);
+      const [first, second] = choices.filter((id) => id !== engine.secondary?.themeId);
+      const stored = () => harness.server.repo.sessions.get(sessionId)!.data.synthesis.secondary;
+
+      const console = await harness.newPage('facilitator');
+      await console.page.goto(`/f/${studyId}/s/${sessionId}#key=${encodeURIComponent(key)}`);
+      const card = console.page.getByTestId('synthesis-card').filter({ hasText: TARIEF });
+      await waitForAttribute(card, 'data-theme-id', engine.themeId);
+      expect(await card.getByTestId('synthesis-secondary-label').count()).toBe(engine.secondary ? 1 : 0);
+      const keys = console.page.keyboard;
+      /** The focused element's test id, if it is inside this card. */
+      const focused = () => card.evaluate((el) => (el.contains(document.activeElement) ? document.activeElement?.getAttribute('data-testid') : 'outside the card'));
+      const select = card.getByTestId('synthesis-secondary-select');
+      const commands = async () => (await console.traffic()).sent.filter((frame) => frame.includes('"synthesis:secondary"')).length;
+
+      // From the card's theme select, one Tab on: the small button, not an always-open list.
+      await card.getByTestId('synthesis-move-select').focus();
+      expect(await card.getByTestId('synthesis-secondary-select').count()).toBe(0);
+      await keys.press('Tab');
+      expect(await focused()).toBe('synthesis-secondary-pick');
+      await keys.press('Enter');
+      await select.waitFor();
+      expect(await focused()).toBe('synthesis-secondary-select');
+      // Every live codebook theme but the card's own (no 'overig', no candidate), named as the card's theme select names them.
+      const options = await select.locator('option:not([disabled])').evaluateAll((os) => os.map((o) => [(o as HTMLOptionElement).value, o.textContent?.trim()]));
+      expect(options.map(([id]) => id)).toEqual(choices);
+      const names = await card.getByTestId('synthesis-move-select').locator('option').evaluateAll((os) => Object.fromEntries(os.map((o) => [(o as HTMLOptionElement).value, o.textContent?.trim()])));
+      for (const [id, name] of options) expect(name, id).toBe(names[id!]);
+
+      // Arrow keys browse, they commit nothing; Escape cancels and gives the button its focus back.
+      const sentBefore = await commands();
+      await keys.press('ArrowDown');
+      await keys.press('ArrowDown');
+      // Still open (a short wait: a picker that committed on change would be gone).
+      expect(await select.inputValue({ timeout: 2000 })).not.toBe('');
+      expect(await focused()).toBe('synthesis-secondary-select');
+      await keys.press('Escape');
+      await select.waitFor({ state: 'detached' });
+      expect(await focused()).toBe('synthesis-secondary-pick');
+      expect(await commands()).toBe(sentBefore);
+      expect(stored()).toEqual({});
+
+      /** Opens the picker and arrows down to `themeId`. */
+      async function browseTo(themeId: string): Promise<void> {
+        await keys.press('Enter');
+        await select.waitFor();
+        for (let i = 0; i <= choices.length && (await select.inputValue()) !== themeId; i++) await keys.press('ArrowDown');
+        expect(await select.inputValue()).toBe(themeId);
+      }
+      const line = card.getByTestId('synthesis-secondary');
+
+      // Enter in the select commits; the focus stays on the card's controls.
+      await browseTo(first!);
+      await keys.press('Enter');
+      await waitForAttribute(line, 'data-theme-id', first!);
+      expect(await line.getAttribute('data-decided')).toBe('true');
+      expect((await card.getByTestId('synthesis-secondary-label').textContent())?.trim()).toBe(`Ook: ${names[first!]}`);
+      expect(stored()).toEqual({ [cardId]: first });
+      await select.waitFor({ state: 'detached' });
+      expect(await focused()).toBe('synthesis-secondary-pick');
+
+      // So does the Kiezen button, reached by Tab.
+      await browseTo(second!);
+      await keys.press('Tab');
+      expect(await focused()).toBe('synthesis-secondary-commit');
+      await keys.press('Enter');
+      await waitForAttribute(line, 'data-theme-id', second!);
+      expect(stored()).toEqual({ [cardId]: second });
+      expect(await focused()).toBe('synthesis-secondary-pick');
+
+      // Stored, not just shown: a reload brings it back.
+      await console.page.reload();
+      await waitForAttribute(card.getByTestId('synthesis-secondary'), 'data-theme-id', second!);
+      expect(await card.getByTestId('synthesis-secondary').getAttribute('data-decided')).toBe('true');
+    } finally {
+      setup.socket.disconnect();
+    }
+  });
 });

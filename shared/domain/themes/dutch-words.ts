@@ -70,8 +70,10 @@ function infinitives(root: string): string[] {
   const closed = /^(.*)([aeou])\2([^aeiouy])$/.exec(root);
   const base = closed ? `${closed[1]}${closed[2]}${closed[3]}` : root;
   const soft = base.replace(/f$/, 'v').replace(/s$/, 'z');
-  forms.push(`${base}en`, `${soft}en`);
+  // A short vowel before one consonant: the consonant doubles ("legt" -> "leggen", "zet" ->
+  // "zetten"), except in unstressed endings ("regelt" -> "regelen"), which the dictionary tells apart.
   if (!closed && /[aeiou][bdfgklmnprst]$/.test(root) && !/[aeiou]{2}[^aeiou]$/.test(root)) forms.push(`${root}${root.slice(-1)}en`);
+  forms.push(`${base}en`, `${soft}en`);
   forms.push(root);
   return forms;
 }
@@ -106,7 +108,7 @@ const STRONG_VERBS: readonly [infinitive: string, past: readonly string[], parti
   ['nemen', ['nam'], 'nomen'],
   ['geven', ['gaf'], 'geven'],
   ['spreken', ['sprak', 'spraken'], 'sproken'],
-  ['wijzen', [], 'wezen'],
+  ['wijzen', ['wees'], 'wezen'],
   ['sluiten', ['sloot'], 'sloten'],
   ['schrijven', ['schreef', 'schreven'], 'schreven'],
   ['blijven', ['bleef', 'bleven'], 'bleven'],
@@ -197,6 +199,39 @@ function findLemma(token: string): string | null {
       const found = known([...infinitives(token.slice(0, -1)), ...(own ? [] : [`${token}en`])]);
       if (found && found !== token) return found;
     }
+  }
+  return null;
+}
+
+const STRONG_INFINITIVES: ReadonlySet<string> = new Set(STRONG_VERBS.map(([infinitive]) => infinitive));
+
+/** Particles of separable verbs, as they stand at the end of a clause ("wijst de aanvraag af"). */
+export const PARTICLES: ReadonlySet<string> = new Set(['aan', 'af', 'in', 'mee', 'op', 'toe', 'uit', 'door', 'terug', 'samen', 'vast', 'weg', 'bij', 'na', 'tekort', 'over', 'voor', 'achteraan', 'vooruit']);
+
+/**
+ * The separable verb a finite verb and a clause-final particle make together ("wijst … af" ->
+ * "afwijzen", "legt … vast" -> "vastleggen", "schiet … tekort" -> "tekortschieten"), when the
+ * dictionary lists it; otherwise null.
+ */
+export function separableVerb(verb: string, particle: string): string | null {
+  if (!PARTICLES.has(particle) || verb.length < 2) return null;
+  const dutch = dutchWords();
+  // A known finite form ("wijst", "wees", "vragen") needs only the verb to be a real one: the
+  // dictionary lists few separable verbs whole. Short present forms in -t that the lemmatiser
+  // leaves alone ("legt", "sluit") count only when the whole separable verb is listed, so that a
+  // noun or an adverb before the particle ("vaak", "markt") is not taken for a verb.
+  for (const infinitive of [STRONG_FORMS.get(verb), verbLemma(verb), /en$/.test(verb) ? verb : undefined]) {
+    if (infinitive && /e?n$/.test(infinitive) && (dutch.has(particle + infinitive) || dutch.has(infinitive))) return particle + infinitive;
+  }
+  if (!verb.endsWith('t')) return null;
+  // A present form in -t: a form the dictionary does not list as a word ("legt", "loopt"), or
+  // the present of a strong verb ("sluit"), with the whole separable verb or the verb listed.
+  const roots = verb.length > 3 ? [verb.slice(0, -1), verb] : [verb];
+  const listed = dutch.has(verb);
+  for (const infinitive of roots.flatMap(infinitives)) {
+    if (!/en$/.test(infinitive)) continue;
+    if (dutch.has(particle + infinitive)) return particle + infinitive;
+    if ((!listed || STRONG_INFINITIVES.has(infinitive)) && dutch.has(infinitive)) return particle + infinitive;
   }
   return null;
 }

@@ -1,5 +1,5 @@
 import { clauses } from './clauses.ts';
-import { baseForms, dutchWords, verbLemma } from './dutch-words.ts';
+import { baseForms, dutchWords, PARTICLES, separableVerb, verbLemma } from './dutch-words.ts';
 import { isContentWord, normaliseText, stem, tokenize } from './text.ts';
 
 /** Words the engine knows (from the vocabulary, the codebook and the cards themselves). */
@@ -197,6 +197,17 @@ function addClause(text: string, clauseWeight: number, lexicon: Lexicon, weights
     if (parts.length === 0 && !isWord(token, lexicon.words)) {
       const near = nearestWord(token, lexicon);
       if (near) put(stem(near), 0.7);
+    }
+  }
+  // A separable verb split over the clause ("wijst meerzorg vaak af") counts as the verb it is.
+  const last = tokens[tokens.length - 1];
+  if (last !== undefined && PARTICLES.has(last)) {
+    for (let i = tokens.length - 2; i >= Math.max(0, tokens.length - 12); i--) {
+      const verb = separableVerb(tokens[i]!, last);
+      if (verb) {
+        put(stem(verb), 1);
+        break;
+      }
     }
   }
   for (let i = 0; i < content.length; i++) {

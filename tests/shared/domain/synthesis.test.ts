@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addTheme, mergeThemes, renameTheme, resolveTheme } from '../../../shared/domain/codebook-edits.ts';
 import { deleteCard, mergeCards, setHandVotes } from '../../../shared/domain/cards.ts';
 import { clearDecision, decideTheme, rejectSuggestion, setFinding, setQuote, setSecondary } from '../../../shared/domain/synthesis.ts';
-import { synthesisView } from '../../../shared/domain/synthesis-view.ts';
+import { secondaryChoices, synthesisView } from '../../../shared/domain/synthesis-view.ts';
 import { DEFAULT_CODEBOOK } from '../../../shared/domain/themes/default-codebook.ts';
 import { CodebookSchema, type Codebook } from '../../../shared/schemas/codebook.ts';
 import type { Session } from '../../../shared/schemas/session.ts';
@@ -124,6 +124,25 @@ describe('a second theme', () => {
     expectFail(set('card-meer-1', suggested), 'conflict');
     expectFail(set('card-tarief-1', 'kwaliteit', FACILITATOR, { ...s, phase: 'closed' }), 'wrong_phase');
     expect(s.synthesis.secondary).toEqual({});
+  });
+
+  it("may be any theme the console's picker offers (secondaryChoices), and no other", () => {
+    const book = unwrap(mergeThemes(unwrap(addTheme(unwrap(addTheme(codebook(), { id: 'vervoer', name: 'Vervoer' })), { id: 'wonen', name: 'Wonen' })), 'vervoer', 'dialoog'));
+    let s = unwrap(decideTheme(board(), FACILITATOR, book, { cardId: 'card-tarief-1', themeId: 'tarieven', pinned: false }, T0)).session;
+    s = frozen(unwrap(decideTheme(s, FACILITATOR, book, { cardId: 'card-vaag-1', themeId: 'overig', pinned: false }, T0)).session);
+    const view = synthesisView(s, book);
+    const ids = [...view.themes.map((t) => t.id), 'vervoer'];
+    for (const [cardId, assignment] of Object.entries(view.assignments)) {
+      const offered = secondaryChoices(view.themes, assignment.themeId).map((t) => t.id);
+      expect(offered, cardId).not.toContain(assignment.themeId);
+      expect(offered, cardId).not.toContain('overig');
+      for (const id of ids) expect(setSecondary(s, FACILITATOR, book, { cardId, themeId: id }, T0).ok, `${cardId} -> ${id}`).toBe(offered.includes(id));
+    }
+    // Also a theme with no card in it, and one the engine would never suggest for this card.
+    expect(secondaryChoices(view.themes, 'tarieven').map((t) => t.id)).toContain('wonen');
+    // A candidate the engine found is not the study's theme (yet): never offered.
+    const candidate = { id: 'kandidaat-1', label: 'Parkeren', terms: [], discovered: true, cardIds: [], votes: 0, byColumn: {}, finding: null };
+    expect(secondaryChoices([...view.themes, candidate], 'tarieven').map((t) => t.id)).not.toContain('kandidaat-1');
   });
 
   it('outlives its card and theme harmlessly: deleted or merged cards drop out, a merged theme resolves', () => {

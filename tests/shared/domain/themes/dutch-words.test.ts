@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseForms, verbLemma } from '../../../../shared/domain/themes/dutch-words.ts';
+import { baseForms, separableVerb, verbLemma } from '../../../../shared/domain/themes/dutch-words.ts';
 import { buildLexicon, extractFeatures } from '../../../../shared/domain/themes/features.ts';
 import { stem } from '../../../../shared/domain/themes/text.ts';
 
@@ -59,5 +59,33 @@ describe('verb forms in features', () => {
     expect(features.get(stem('declareren'))).toBeGreaterThan(0.9);
     expect(features.get(stem('declareert'))).toBeGreaterThan(0.9);
     expect(features.get(stem('afwijzen'))).toBeGreaterThan(0.9);
+  });
+});
+
+describe('separableVerb', () => {
+  it.each([
+    ['wijst', 'af', 'afwijzen'],
+    ['legt', 'vast', 'vastleggen'],
+    ['schiet', 'tekort', 'tekortschieten'],
+    ['sluit', 'aan', 'aansluiten'],
+    ['wees', 'af', 'afwijzen'],
+    ['vragen', 'aan', 'aanvragen'],
+  ])('joins %s … %s into %s', (verb, particle, infinitive) => {
+    expect(separableVerb(verb, particle)).toBe(infinitive);
+  });
+
+  it.each([
+    ['gemeente', 'aan'],
+    ['zorg', 'tafel'],
+    ['x', 'af'],
+  ])('leaves %s … %s alone: not a verb, or not a particle', (word, particle) => {
+    expect(separableVerb(word, particle)).toBeNull();
+  });
+
+  it('counts a verb split over the clause as the verb it is', () => {
+    const features = extractFeatures('Het zorgkantoor wijst de aanvraag voor meerzorg vaak af', buildLexicon(['afwijzen'])).weights;
+    expect(features.get(stem('afwijzen'))).toBeGreaterThan(0.9);
+    const unsplit = extractFeatures('Het zorgkantoor wijst de aanvraag voor meerzorg vaak', buildLexicon(['afwijzen'])).weights;
+    expect(unsplit.has(stem('afwijzen'))).toBe(false);
   });
 });
