@@ -5,6 +5,7 @@ import { learnFromExamples, type LearnedWeights } from './examples-model.ts';
 import { addToLexicon, buildLexicon, extractFeatures, type Features, type Lexicon } from './features.ts';
 import { calibratedConfidence, CONFIDENT } from './calibration.ts';
 import { refersBack } from './clauses.ts';
+import { associations, KNOWN_WEIGHT, withAssociates } from './distributional.ts';
 import { distinctiveTerms } from './labels.ts';
 import { ABBREVIATIONS, GENERIC_TERMS } from './lexicon.ts';
 import { VOCABULARY } from './lexicon-field.ts';
@@ -122,6 +123,17 @@ function exampleWeights(examples: readonly (readonly [string, string])[] = THEME
   return learned;
 }
 
+const exampleFeatureCache = new WeakMap<readonly (readonly [string, string])[], Features[]>();
+/** The examples' features (read with the built-in vocabulary), made once per list. */
+function exampleFeatures(examples: readonly (readonly [string, string])[] = THEME_EXAMPLES): Features[] {
+  let cached = exampleFeatureCache.get(examples);
+  if (!cached) {
+    cached = examples.map(([, text]) => extractFeatures(text, baseLexicon()));
+    exampleFeatureCache.set(examples, cached);
+  }
+  return cached;
+}
+
 function lexiconFor(codebook: EngineCodebook | null): Lexicon {
   const base = baseLexicon();
   if (!codebook || codebook.themes.length === 0) return base;
@@ -208,17 +220,26 @@ export function synthesize(input: SynthesisInput): SynthesisResult {
   let models: ThemeModel[] = [];
   if (codebook) {
     models = buildModels(codebook, VOCABULARY, GENERIC, lexicon, confirmed, exampleWeights(input.examples));
+    // Words no model knows borrow meaning from the known words they meet, on this study's cards
+    // and on the examples (the facilitator's decisions were learned above from the cards as written).
+    const strongest = new Map<string, number>();
+    for (const m of models) for (const [f, w] of m.weights) strongest.set(f, Math.max(strongest.get(f) ?? 0, w));
+    const stats = associations([...exampleFeatures(input.examples), ...features.values()], (f) => (strongest.get(f) ?? 0) > KNOWN_WEIGHT);
+    const enriched = new Map([...features].map(([id, f]) => [id, withAssociates(f, stats)]));
     for (const card of input.cards) {
       if (assignments[card.id]) continue;
       const turnedDown = input.rejected?.[card.id] ?? [];
-      const scores = scoreCard(features.get(card.id)!, models).filter((s) => !turnedDown.includes(s.id));
+      const scores = scoreCard(enriched.get(card.id)!, models).filter((s) => !turnedDown.includes(s.id));
       const best = scores[0];
-      if (!best || best.score < MIN_SCORE) {
+      // Borrowed meaning ranks themes but is no evidence of its own: what the card itself says
+      // decides whether it fits any theme and whether the suggestion is one to check.
+      const own = Math.max(0, ...scoreCard(features.get(card.id)!, models).filter((s) => !turnedDown.includes(s.id)).map((s) => s.score));
+      if (!best || best.score < MIN_SCORE || own < MIN_SCORE) {
         assignments[card.id] = { themeId: UNSORTED_THEME_ID, confidence: 0, decided: false, tentative: true };
         continue;
       }
       const confidence = calibratedConfidence(scores);
-      const assignment: Assignment = { themeId: best.id, confidence, decided: false, tentative: confidence < CONFIDENT || best.score < THIN_EVIDENCE };
+      const assignment: Assignment = { themeId: best.id, confidence, decided: false, tentative: confidence < CONFIDENT || own < THIN_EVIDENCE };
       const runnerUp = scores[1];
       if (runnerUp && runnerUp.score >= MIN_SCORE && runnerUp.score >= SECONDARY_SHARE * best.score) {
         assignment.secondary = { themeId: runnerUp.id, confidence: Math.round((runnerUp.score / (best.score + runnerUp.score)) * 100) / 100 };

@@ -35,7 +35,8 @@ const stemmer = new StemmerNl();
  * Words whose Snowball stem is that of a theme word they do not mean: "verschillende gemeenten"
  * is "several municipalities", not "differences between municipalities".
  */
-const STEM_OVERRIDES: Record<string, string> = { verschillende: 'verschillend', verschillend: 'verschillend' };
+// A Map, not a plain object: user text such as "constructor" must not find Object's own members.
+const STEM_OVERRIDES: ReadonlyMap<string, string> = new Map([['verschillende', 'verschillend'], ['verschillend', 'verschillend']]);
 const stemCache = new Map<string, string>();
 
 /**
@@ -45,7 +46,7 @@ const stemCache = new Map<string, string>();
 export function stem(word: string): string {
   let cached = stemCache.get(word);
   if (cached === undefined) {
-    cached = STEM_OVERRIDES[word] ?? (word.length <= 3 || /\d/.test(word) ? word : stemmer.stemWord(word).replace(/v$/, 'f').replace(/z$/, 's'));
+    cached = STEM_OVERRIDES.get(word) ?? (word.length <= 3 || /\d/.test(word) ? word : stemmer.stemWord(word).replace(/v$/, 'f').replace(/z$/, 's'));
     if (stemCache.size > 50_000) stemCache.clear();
     stemCache.set(word, cached);
   }

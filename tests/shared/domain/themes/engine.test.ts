@@ -413,7 +413,15 @@ describe('edge cases', () => {
     expect(typeof themeOf(result, 'junk')).toBe('string');
     expect(result.themes.map((t) => t.id)).toContain(themeOf(result, 'junk'));
     expect(Number.isFinite(result.assignments.junk!.confidence)).toBe(true);
-    if (mode === 'codebook') for (const card of cards) expect(result.assignments[card.id]).toEqual(without.assignments[card.id]);
+    // The other cards keep their theme, second theme and state; their confidence may move by a
+    // hair, since the words of a study's cards lend each other meaning (distributional.ts).
+    if (mode === 'codebook') {
+      for (const card of cards) {
+        const [a, b] = [result.assignments[card.id]!, without.assignments[card.id]!];
+        expect({ ...a, confidence: undefined }).toEqual({ ...b, confidence: undefined });
+        expect(Math.abs(a.confidence - b.confidence)).toBeLessThanOrEqual(0.02);
+      }
+    }
   });
 
   it('handles garbage-only input in discovery without a codebook', () => {

@@ -72,3 +72,9 @@ describe('stem', () => {
     expect(stem('vg7')).toBe('vg7');
   });
 });
+
+describe('stem of built-in property names', () => {
+  it.each(['constructor', '__proto__', 'tostring', 'hasownproperty', 'valueof'])('stems "%s" to a string, never to a member of Object', (word) => {
+    expect(typeof stem(word)).toBe('string');
+  });
+});
