@@ -45,7 +45,12 @@ export async function buildApp(options: AppOptions = {}): Promise<BuiltApp> {
   const trustProxy = options.trustProxy ?? 0;
   // A hop count, read the same way as `clientIp` reads it for sockets.
   const proxies = trustProxy > 0 ? { trustProxy: (_address: string, hop: number) => hop < trustProxy } : {};
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 64 * 1024, ...proxies });
+  // Fastify logs two lines per request at info; a facilitator who starts the server wants a
+  // readable console, so requests are logged once, at debug (LOG_LEVEL=debug shows them).
+  const app = Fastify({ logger: options.logger ?? false, disableRequestLogging: true, bodyLimit: 64 * 1024, ...proxies });
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.debug({ method: request.method, url: request.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+  });
   const repo = options.dataDir ? await createFileRepository(options.dataDir, options.storage) : createMemoryRepository();
   const broken = await repo.load();
   for (const file of broken) app.log.error({ file: file.file }, `Could not load ${file.message}`);

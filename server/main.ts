@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 
@@ -16,8 +17,11 @@ async function main(): Promise<void> {
     allowedOrigins: config.allowedOrigins,
     trustProxy: config.trustProxy,
   });
-  const address = await app.listen({ port: config.port, host: config.host });
-  app.log.info(`Werksessie at ${address} (data in ${config.dataDir})`);
+  await app.listen({ port: config.port, host: config.host });
+  const { port } = app.server.address() as AddressInfo;
+  // One plain line for the person who started it: where to point the browser, and where the data goes.
+  const host = ['0.0.0.0', '::'].includes(config.host) ? 'localhost' : config.host;
+  process.stdout.write(`Werksessie draait op http://${host.includes(':') ? `[${host}]` : host}:${port} (gegevens in ${config.dataDir})\n`);
 
   let closing = false;
   const shutdown = (signal: string) => {
