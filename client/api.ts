@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema } from '@shared/schemas/common.ts';
+import { JoinPreviewSchema, type JoinPreview } from '@shared/schemas/join.ts';
 
 const CreatedStudySchema = z.object({ studyId: IdSchema, key: z.string().min(8) });
 export type CreatedStudy = z.infer<typeof CreatedStudySchema>;
@@ -16,6 +17,18 @@ export async function postStudy(title: string, codebook: 'default' | 'empty' = '
     });
     if (!response.ok) return { ok: false, status: response.status };
     const parsed = CreatedStudySchema.safeParse(await response.json());
+    return parsed.success ? { ok: true, data: parsed.data } : { ok: false, status: 502 };
+  } catch {
+    return { ok: false, status: 0 };
+  }
+}
+
+/** GET /api/join/:code: the session a (well-formed) code opens, before any profile is asked. */
+export async function getJoinPreview(code: string): Promise<HttpResult<JoinPreview>> {
+  try {
+    const response = await fetch(`/api/join/${encodeURIComponent(code)}`);
+    if (!response.ok) return { ok: false, status: response.status };
+    const parsed = JoinPreviewSchema.safeParse(await response.json());
     return parsed.success ? { ok: true, data: parsed.data } : { ok: false, status: 502 };
   } catch {
     return { ok: false, status: 0 };

@@ -6,6 +6,7 @@ import { socketIoPlugin } from './plugins/socket-io.ts';
 import { registerRealtime } from './realtime/index.ts';
 import { uniqueJoinCode } from './realtime/binding.ts';
 import { apiRoutes } from './routes/api.ts';
+import { joinRoutes } from './routes/join.ts';
 import { studyFileRoutes } from './routes/study-files.ts';
 import { surveyRoutes } from './routes/surveys.ts';
 import { limitPerIp } from './security/http-limit.ts';
@@ -59,9 +60,12 @@ export async function buildApp(options: AppOptions = {}): Promise<BuiltApp> {
   const joinCodes = new Map([...repo.sessions.values()].map((doc) => [doc.data.joinCode, doc.data.id]));
   // One budget per address for everything that creates (studies, imports, survey uploads).
   const limitCreates = limitPerIp(windowLimiter(limits.creates));
+  // Wrong join codes count alike whether checked over HTTP or tried on the socket.
+  const failedJoins = windowLimiter(limits.failedJoins);
   await app.register(securityHeaders);
   await app.register(socketIoPlugin, { allowedOrigins: options.allowedOrigins ?? [] });
   await app.register(apiRoutes(repo, clock, limitCreates));
+  await app.register(joinRoutes({ repo, joinCodes, failedJoins }));
   await app.register(studyFileRoutes({ repo, joinCodes, newJoinCode: () => uniqueJoinCode(joinCodes), clock, limitCreates }));
   await app.register(surveyRoutes({ repo, clock, limitCreates }));
   await app.register(clientFiles(options.clientDir ?? DEFAULT_CLIENT_DIR));
@@ -73,7 +77,7 @@ export async function buildApp(options: AppOptions = {}): Promise<BuiltApp> {
     joinCodes,
     clock,
     limits,
-    failedJoins: windowLimiter(limits.failedJoins),
+    failedJoins,
     joinsPerSocket: windowLimiter(limits.joins),
     joinsPerAddress: windowLimiter(limits.joinsPerAddress),
     trustProxy,

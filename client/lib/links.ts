@@ -6,3 +6,7 @@ export const facilitatorLink = (studyId: string, key: string): string =>
 
 export const projectionPath = (studyId: string, sessionId: string): string => `/f/${studyId}/s/${sessionId}/projectie`;
 export const consolePath = (studyId: string, sessionId: string): string => `/f/${studyId}/s/${sessionId}`;
+
+/** A mailto: link without an addressee, for mailing something to oneself (RFC 6068: CRLF line breaks). */
+export const mailtoLink = (subject: string, body: string): string =>
+  `mailto:?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body.replace(/\r?\n/g, '\r\n'))}`;

@@ -4,7 +4,12 @@ import { z } from 'zod';
 import { IdSchema } from '@shared/schemas/common.ts';
 import { readStored, STORAGE_PREFIX, writeStored } from '../lib/storage.ts';
 
-const KnownStudySchema = z.object({ key: z.string().min(8), title: z.string().optional() });
+const KnownStudySchema = z.object({
+  key: z.string().min(8),
+  title: z.string().optional(),
+  /** Set when this browser created the study and the facilitator has not yet saved its link. */
+  keyUnsaved: z.literal(true).optional(),
+});
 const StudiesSchema = z.record(IdSchema, KnownStudySchema);
 export type KnownStudy = z.infer<typeof KnownStudySchema>;
 
@@ -26,8 +31,21 @@ export const useIdentityStore = defineStore('identity', () => {
   const facilitatorKey = (studyId: string): string | null => studies.value[studyId]?.key ?? null;
   const credentials = (sessionId: string): Credentials | null => participations.value[sessionId] ?? null;
 
-  function saveFacilitatorKey(studyId: string, key: string): void {
-    studies.value = { ...studies.value, [studyId]: { ...studies.value[studyId], key } };
+  /** Keeps the key; `created`: this browser just made the study, so its link is not saved anywhere yet. */
+  function saveFacilitatorKey(studyId: string, key: string, created = false): void {
+    studies.value = { ...studies.value, [studyId]: { ...studies.value[studyId], key, ...(created ? { keyUnsaved: true as const } : {}) } };
+    writeStored(STUDIES_KEY, studies.value);
+  }
+
+  /** Whether the facilitator still has to save the link of a study created here. */
+  const keyUnsaved = (studyId: string): boolean => studies.value[studyId]?.keyUnsaved === true;
+
+  /** The facilitator copied, mailed or says to have saved the link (or, unticking, says not). */
+  function setKeySaved(studyId: string, saved: boolean): void {
+    const known = studies.value[studyId];
+    if (!known || saved !== keyUnsaved(studyId)) return;
+    const { keyUnsaved: _pending, ...rest } = known;
+    studies.value = { ...studies.value, [studyId]: saved ? rest : { ...rest, keyUnsaved: true } };
     writeStored(STUDIES_KEY, studies.value);
   }
 
@@ -50,5 +68,5 @@ export const useIdentityStore = defineStore('identity', () => {
     writeStored(PARTICIPATIONS_KEY, rest);
   }
 
-  return { studies, facilitatorKey, credentials, saveFacilitatorKey, rememberStudyTitle, saveCredentials, forgetCredentials };
+  return { studies, facilitatorKey, credentials, saveFacilitatorKey, keyUnsaved, setKeySaved, rememberStudyTitle, saveCredentials, forgetCredentials };
 });

@@ -89,7 +89,7 @@ export const useStudyStore = defineStore('study', () => {
   async function createStudy(title: string, codebook: 'default' | 'empty' = 'default'): Promise<HttpResult<CreatedStudy>> {
     const result = await postStudy(title, codebook);
     if (result.ok) {
-      useIdentityStore().saveFacilitatorKey(result.data.studyId, result.data.key);
+      useIdentityStore().saveFacilitatorKey(result.data.studyId, result.data.key, true);
       useIdentityStore().rememberStudyTitle(result.data.studyId, title);
     }
     return result;
