@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, shallowRef, watch } from 'vue';
 import type { SynthesisView, ThemeGroupView } from '@shared/domain/synthesis-view.ts';
+import { i18n } from '../i18n/index.ts';
 import { sendCommand, socket, type CommandResult } from '../socket.ts';
 import { useSessionStore } from './session/index.ts';
 import { useUiStore } from './ui.ts';
@@ -88,8 +89,44 @@ export const useSynthesisStore = defineStore('synthesis', () => {
   const renameTheme = async (themeId: string, name: string) =>
     apply(await sendCommand('theme:rename', { sessionId: sessionId(), themeId, name }));
 
-  const mergeThemes = async (sourceId: string, targetId: string) =>
-    apply(await sendCommand('theme:merge', { sessionId: sessionId(), sourceId, targetId }));
+  const unmergeTheme = async (themeId: string) =>
+    apply(await sendCommand('theme:unmerge', { sessionId: sessionId(), themeId }));
 
-  return { view, themes, quotes, noSecondary, pinned, listen, open, decide, undecide, reject, setSecondary, setQuote, setFinding, addTheme, renameTheme, mergeThemes };
+  const t = i18n.global.t;
+  const labelOf = (id: string) => themes.value.find((theme) => theme.id === id)?.label ?? id;
+  const undo = (run: () => void) => ({ label: t('common.undo'), run });
+
+  /**
+   * Moves a card to another theme on the facilitator's explicit word, says where, and offers to put
+   * it back: to the facilitator's previous decision, or to the engine's suggestion if there was none.
+   * `whenBack` runs once the card is back (to give it the focus again).
+   */
+  async function moveCard(cardId: string, themeId: string, whenBack?: () => void) {
+    const before = view.value?.assignments[cardId];
+    const result = await decide(cardId, themeId, pinned.value.has(cardId));
+    if (!result.ok || !before) return result;
+    const putBack = async () => {
+      const back = before.decided ? await decide(cardId, before.themeId, before.pinned === true) : await undecide(cardId);
+      if (back.ok) whenBack?.();
+    };
+    useUiStore().notify('success', t('synthesis.moved', { theme: labelOf(themeId) }), undo(() => void putBack()));
+    return result;
+  }
+
+  /** Merges a theme into another, study-wide, says so, and offers to undo it (`theme:unmerge`). */
+  async function mergeThemes(sourceId: string, targetId: string, whenBack?: () => void) {
+    const names = { source: labelOf(sourceId), target: labelOf(targetId) };
+    const result = apply(await sendCommand('theme:merge', { sessionId: sessionId(), sourceId, targetId }));
+    if (!result.ok) return result;
+    const unmerge = async () => {
+      const back = await unmergeTheme(sourceId);
+      if (!back.ok) return;
+      useUiStore().notify('success', t('synthesis.unmerged', { theme: names.source }));
+      whenBack?.();
+    };
+    useUiStore().notify('success', t('synthesis.merged', names), undo(() => void unmerge()));
+    return result;
+  }
+
+  return { view, themes, quotes, noSecondary, pinned, listen, open, decide, undecide, reject, setSecondary, setQuote, setFinding, addTheme, renameTheme, mergeThemes, unmergeTheme, moveCard };
 });

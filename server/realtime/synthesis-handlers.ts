@@ -1,4 +1,4 @@
-import { addTheme, mergeThemes, renameTheme } from '../../shared/domain/codebook-edits.ts';
+import { addTheme, mergeThemes, renameTheme, unmergeTheme } from '../../shared/domain/codebook-edits.ts';
 import { clearDecision, decideTheme, rejectSuggestion, setFinding, setQuote, setSecondary } from '../../shared/domain/synthesis.ts';
 import { normaliseText } from '../../shared/domain/themes/text.ts';
 import { fail, ok, type Result } from '../../shared/protocol/errors.ts';
@@ -94,5 +94,8 @@ export function synthesisCommands(deps: RealtimeDeps): Record<string, Command> {
 
     'theme:merge': command('theme:merge', C.ThemeMergeSchema, (input, socket) =>
       editCodebook(socket, input.sessionId, (codebook) => mergeThemes(codebook, input.sourceId, input.targetId)), deps),
+
+    'theme:unmerge': command('theme:unmerge', C.ThemeUnmergeSchema, (input, socket) =>
+      editCodebook(socket, input.sessionId, (codebook) => unmergeTheme(codebook, input.themeId)), deps),
   };
 }

@@ -56,5 +56,23 @@ export function mergeThemes(codebook: Codebook, sourceId: string, targetId: stri
   const target = live(codebook, targetId);
   if (!target.ok) return target;
   const seeds = [...new Set([...target.data.seeds, source.data.name, ...source.data.seeds])].slice(0, 500);
-  return ok(replace(replace(codebook, { ...source.data, mergedInto: targetId }), { ...target.data, seeds }));
+  const mergedSeeds = seeds.filter((s) => !target.data.seeds.includes(s));
+  return ok(replace(replace(codebook, { ...source.data, mergedInto: targetId, mergedSeeds }), { ...target.data, seeds }));
+}
+
+/**
+ * Undoes a merge: the alias is a live theme again, with its own id and name, so decisions for it
+ * (kept as they were in every session) and its findings come back; the target loses the seeds the
+ * merge gave it. Only the last step of a chain: a theme merged into an alias stays merged.
+ */
+export function unmergeTheme(codebook: Codebook, id: string): Result<Codebook> {
+  const theme = codebook.themes.find((t) => t.id === id);
+  if (!theme) return fail('not_found', `No theme ${id}`);
+  if (theme.mergedInto === null) return fail('conflict', `Theme ${id} is not merged`);
+  const target = codebook.themes.find((t) => t.id === theme.mergedInto);
+  const { mergedSeeds, ...alias } = theme;
+  const restored = replace(codebook, { ...alias, mergedInto: null });
+  if (!target) return ok(restored);
+  const lent = new Set(mergedSeeds ?? []);
+  return ok(replace(restored, { ...target, seeds: target.seeds.filter((s) => !lent.has(s)) }));
 }

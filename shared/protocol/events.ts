@@ -133,6 +133,12 @@ export interface ClientToServerEvents {
   'theme:rename': Cmd<typeof C.ThemeRenameSchema, SynthesisView>;
   /** Facilitator. Merge a theme into another; decisions for it follow. Errors: not_found, conflict. */
   'theme:merge': Cmd<typeof C.ThemeMergeSchema, SynthesisView>;
+  /**
+   * Facilitator. Undo a merge, study-wide: the merged theme is a theme of its own again, with its
+   * id, name, decisions and findings as they were. Errors: not_found (no such theme in the study),
+   * conflict (not merged), forbidden.
+   */
+  'theme:unmerge': Cmd<typeof C.ThemeUnmergeSchema, SynthesisView>;
 
   // Follow-up calls ("nabellen"): facilitator console only (participants and projections get
   // `forbidden`), in every phase, closed included. Each answers with the session's follow-up view,

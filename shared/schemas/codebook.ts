@@ -19,6 +19,8 @@ export const CodebookThemeSchema = z.object({
   seeds: z.array(z.string().trim().min(1).max(80)).max(500).default([]),
   /** Set when the theme was merged into another: decisions for it count for that one. */
   mergedInto: ThemeIdSchema.nullable().default(null),
+  /** The seeds the merge added to the target (not there before): taken back if the merge is undone. */
+  mergedSeeds: z.array(z.string().trim().min(1).max(80)).max(500).optional(),
 });
 export type CodebookTheme = z.infer<typeof CodebookThemeSchema>;
 

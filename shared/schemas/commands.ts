@@ -139,6 +139,8 @@ export const SynthesisFindingSchema = SessionRef.extend({ themeId: ThemeIdSchema
 export const ThemeAddSchema = SessionRef.extend({ name: text(120), cardIds: z.array(IdSchema).max(500).default([]) });
 export const ThemeRenameSchema = SessionRef.extend({ themeId: ThemeIdSchema, name: text(120) });
 export const ThemeMergeSchema = SessionRef.extend({ sourceId: ThemeIdSchema, targetId: ThemeIdSchema });
+/** Undo of a merge: the merged theme (the alias) comes back. */
+export const ThemeUnmergeSchema = SessionRef.extend({ themeId: ThemeIdSchema });
 
 /**
  * Follow-up calls ("nabellen", facilitator): after the session, providers who were absent are

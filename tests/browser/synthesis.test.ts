@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sendOk, uid } from '../server/helpers.ts';
-import { collectingSession, joinByLink, startBrowserHarness, waitForAttribute, type BrowserHarness } from './helpers.ts';
+import { collectingSession, joinByLink, startBrowserHarness, waitForAttribute, type AppPage, type BrowserHarness } from './helpers.ts';
 
 let harness: BrowserHarness;
 beforeAll(async () => {
@@ -197,4 +197,225 @@ describe('synthesis in the browser', () => {
       setup.socket.disconnect();
     }
   });
+
+  it('moves a card by keyboard only on Enter, keeps the focus on it, says where it went, and undo puts it back', async () => {
+    const { console, sessionId, cardId, done } = await consoleInSynthesis();
+    try {
+      const page = console.page;
+      const keys = page.keyboard;
+      const card = page.getByTestId('synthesis-card').filter({ hasText: TARIEF });
+      await waitForAttribute(card, 'data-theme-id', 'tarieven');
+      const decisions = () => harness.server.repo.sessions.get(sessionId)!.data.synthesis.decisions;
+      const decides = async () => (await console.traffic()).sent.filter((f) => f.includes('"synthesis:decide"') || f.includes('"synthesis:undecide"')).length;
+      const select = card.getByTestId('synthesis-move-select');
+
+      // Arrow keys browse the themes; the card stays where it is and nothing is sent.
+      await select.focus();
+      await keys.press('ArrowDown');
+      await keys.press('ArrowDown');
+      const target = await select.inputValue();
+      expect(target).not.toBe('tarieven');
+      await page.waitForTimeout(500);
+      expect(await card.getAttribute('data-theme-id')).toBe('tarieven');
+      expect(await decides()).toBe(0);
+      expect(decisions()).toEqual({});
+      await card.getByTestId('synthesis-move-commit').waitFor();
+
+      // Enter moves it; the card, drawn again in its new theme, keeps the focus.
+      await keys.press('Enter');
+      await waitForAttribute(card, 'data-theme-id', target);
+      expect(decisions()[cardId]?.themeId).toBe(target);
+      await expectFocusOnCard(console, cardId);
+      const label = await page.locator(`[data-testid="synthesis-theme"][data-theme-id="${target}"] [data-testid="synthesis-label"]`).textContent();
+      const toast = page.getByTestId('toast').filter({ hasText: `Kaart verplaatst naar ${label?.trim()}` });
+      await toast.waitFor();
+
+      // Undo, by keyboard too: back to the engine's suggestion, as it was, with the focus on the card.
+      await toast.getByTestId('toast-action').focus();
+      await keys.press('Enter');
+      await waitForAttribute(card, 'data-theme-id', 'tarieven');
+      expect(await card.getAttribute('data-decided')).toBeNull();
+      expect(decisions()).toEqual({});
+      await expectFocusOnCard(console, cardId);
+
+      // Escape takes a browsed choice back; a decided card's undo returns to that decision.
+      await sendOk(done.socket, 'synthesis:decide', { sessionId, cardId, themeId: 'kwaliteit', pinned: true });
+      await waitForAttribute(card, 'data-theme-id', 'kwaliteit');
+      await select.focus();
+      await keys.press('ArrowUp');
+      await keys.press('Escape');
+      expect(await select.inputValue()).toBe('kwaliteit');
+      await keys.press('ArrowUp');
+      await keys.press('Enter');
+      await page.waitForFunction(() => document.querySelector('[data-testid="synthesis-card"][data-decided]')?.getAttribute('data-theme-id') !== 'kwaliteit');
+      expect(decisions()[cardId]).toMatchObject({ pinned: true });
+      expect(decisions()[cardId]?.themeId).not.toBe('kwaliteit');
+      await page.getByTestId('toast-action').last().click();
+      await waitForAttribute(card, 'data-theme-id', 'kwaliteit');
+      expect(decisions()[cardId]).toMatchObject({ themeId: 'kwaliteit', pinned: true });
+    } finally {
+      done.socket.disconnect();
+    }
+  });
+
+  it('merges a theme only on an explicit commit, says so, and undo brings the theme and its cards back', async () => {
+    const { console, sessionId, cardId, done } = await consoleInSynthesis();
+    try {
+      const page = console.page;
+      const keys = page.keyboard;
+      const { studyId } = done;
+      await sendOk(done.socket, 'synthesis:decide', { sessionId, cardId, themeId: 'meerzorg', pinned: false });
+      await sendOk(done.socket, 'synthesis:finding', { sessionId, themeId: 'meerzorg', text: 'Meerzorg gaat traag' });
+      const codebook = () => harness.server.repo.studies.get(studyId)!.data.codebook;
+      const original = structuredClone(codebook());
+      const theme = page.locator('[data-testid="synthesis-theme"][data-theme-id="meerzorg"]');
+      const card = page.getByTestId('synthesis-card').filter({ hasText: TARIEF });
+      await waitForAttribute(card, 'data-theme-id', 'meerzorg');
+      const merges = async () => (await console.traffic()).sent.filter((f) => f.includes('"theme:merge"')).length;
+
+      // Arrow keys browse; the theme stays and the codebook is as it was.
+      const select = theme.getByTestId('synthesis-merge');
+      await select.focus();
+      await keys.press('ArrowDown');
+      await keys.press('ArrowDown');
+      const target = await select.inputValue();
+      expect(target).not.toBe('');
+      await page.waitForTimeout(500);
+      expect(await theme.count()).toBe(1);
+      expect(await merges()).toBe(0);
+      expect(codebook()).toEqual(original);
+
+      // Enter merges, study-wide, and says what happened.
+      const targetName = original.themes.find((t) => t.id === target)!.name;
+      const sourceName = original.themes.find((t) => t.id === 'meerzorg')!.name;
+      await keys.press('Enter');
+      await theme.waitFor({ state: 'detached' });
+      await waitForAttribute(card, 'data-theme-id', target);
+      expect(codebook().themes.find((t) => t.id === 'meerzorg')?.mergedInto).toBe(target);
+      const toast = page.getByTestId('toast').filter({ hasText: `Thema ${sourceName} samengevoegd met ${targetName}` });
+      await toast.waitFor();
+      // The theme it went into has the focus.
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-theme-id'))).toBe(target);
+
+      // Undo: the theme, its card (decided as before) and its finding are back, and so is the codebook.
+      await toast.getByTestId('toast-action').focus();
+      await keys.press('Enter');
+      await theme.waitFor();
+      await waitForAttribute(card, 'data-theme-id', 'meerzorg');
+      expect(await card.getAttribute('data-decided')).toBe('true');
+      expect(await theme.getByTestId('synthesis-finding').inputValue()).toBe('Meerzorg gaat traag');
+      expect(codebook()).toEqual(original);
+      await page.getByTestId('toast').filter({ hasText: `Thema ${sourceName} is terug` }).waitFor();
+
+      // The button commits too (Tab from the select).
+      await select.focus();
+      await keys.press('ArrowDown');
+      await keys.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('synthesis-merge-commit');
+      await keys.press('Enter');
+      await theme.waitFor({ state: 'detached' });
+      expect(codebook().themes.find((t) => t.id === 'meerzorg')?.mergedInto).not.toBeNull();
+    } finally {
+      done.socket.disconnect();
+    }
+  });
+
+  it('says when a finding, a new name or a quote is stored, and when not, keeping the text; the pressed quote button reads well', async () => {
+    const { console, sessionId, cardId, done } = await consoleInSynthesis();
+    try {
+      const page = console.page;
+      const keys = page.keyboard;
+      const theme = page.locator('[data-testid="synthesis-theme"][data-theme-id="tarieven"]');
+      const card = page.getByTestId('synthesis-card').filter({ hasText: TARIEF });
+      await waitForAttribute(card, 'data-theme-id', 'tarieven');
+      const synthesis = () => harness.server.repo.sessions.get(sessionId)!.data.synthesis;
+
+      // Finding: stored, and said so in a polite live region, with the time.
+      const finding = theme.getByTestId('synthesis-finding');
+      const findingStatus = theme.getByTestId('synthesis-finding-status');
+      expect(await findingStatus.getAttribute('role')).toBe('status');
+      expect(await findingStatus.getAttribute('aria-live')).toBe('polite');
+      await finding.fill('Tarieven dekken de kosten niet');
+      await keys.press('Enter');
+      await waitForAttribute(findingStatus, 'data-state', 'saved');
+      expect(await findingStatus.textContent()).toMatch(/^Opgeslagen om \d\d:\d\d$/);
+      expect(synthesis().findings.tarieven).toBe('Tarieven dekken de kosten niet');
+
+      // Quote: stored, said so; the pressed button's text stands out from its background (WCAG AA).
+      const quote = card.getByTestId('synthesis-quote');
+      await quote.click();
+      await waitForAttribute(quote, 'aria-pressed', 'true');
+      await waitForAttribute(card.getByTestId('synthesis-quote-status'), 'data-state', 'saved');
+      expect(synthesis().quotes[cardId]).toBe(true);
+      await page.mouse.move(0, 0);
+      const [fg, bg] = await quote.evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor]);
+      expect(contrast(fg!, bg!)).toBeGreaterThanOrEqual(4.5);
+
+      // Offline: the saves fail, say why, and the text stays in the field.
+      await console.context.setOffline(true);
+      await waitForAttribute(page.getByTestId('connection-state'), 'data-state', 'offline');
+      await finding.fill('Tarieven dekken de kostprijs niet, zeker niet bij meerzorg');
+      await keys.press('Enter');
+      await waitForAttribute(findingStatus, 'data-state', 'failed');
+      expect(await findingStatus.textContent()).toBe('Niet opgeslagen: Geen verbinding met de server.');
+      expect(await finding.inputValue()).toBe('Tarieven dekken de kostprijs niet, zeker niet bij meerzorg');
+      expect(synthesis().findings.tarieven).toBe('Tarieven dekken de kosten niet');
+
+      await theme.getByTestId('synthesis-rename').click();
+      const name = theme.getByTestId('synthesis-rename-input');
+      await name.fill('Tarieven en indexering');
+      await keys.press('Enter');
+      const renameStatus = theme.getByTestId('synthesis-rename-status');
+      await waitForAttribute(renameStatus, 'data-state', 'failed');
+      expect(await name.inputValue()).toBe('Tarieven en indexering');
+
+      // Back online, Enter again stores the name that was kept.
+      await console.context.setOffline(false);
+      await waitForAttribute(page.getByTestId('connection-state'), 'data-state', 'connected', 20_000);
+      await name.focus();
+      await keys.press('Enter');
+      await waitForAttribute(renameStatus, 'data-state', 'saved');
+      expect((await theme.getByTestId('synthesis-label').textContent())?.trim()).toBe('Tarieven en indexering');
+      expect(harness.server.repo.studies.get(done.studyId)!.data.codebook.themes.find((t) => t.id === 'tarieven')?.name).toBe('Tarieven en indexering');
+    } finally {
+      // The page's own reports of being cut off are what this test asked for.
+      const expected = console.consoleErrors.filter((line) => !/ERR_INTERNET_DISCONNECTED/.test(line));
+      console.consoleErrors.splice(0, console.consoleErrors.length, ...expected);
+      done.socket.disconnect();
+    }
+  });
 });
+
+/** A console on a session in synthesis with one card, TARIEF, that the engine puts in `tarieven`. */
+async function consoleInSynthesis() {
+  const setup = await collectingSession(harness.server.url);
+  const sessionId = setup.session.id;
+  const cardId = uid();
+  await sendOk(setup.socket, 'card:add', { sessionId, id: cardId, columnId: setup.snapshot.session.columns[1]!.id, text: TARIEF });
+  await sendOk(setup.socket, 'session:phase', { sessionId, phase: 'voting' });
+  await sendOk(setup.socket, 'session:phase', { sessionId, phase: 'synthesis' });
+  const console = await harness.newPage('facilitator');
+  await console.page.goto(`/f/${setup.studyId}/s/${sessionId}#key=${encodeURIComponent(setup.key)}`);
+  await console.page.getByTestId('synthesis-panel').waitFor();
+  return { console, sessionId, cardId, done: setup };
+}
+
+/** The focus is on a control of this card (after it was drawn again elsewhere). */
+async function expectFocusOnCard(p: AppPage, cardId: string): Promise<void> {
+  await p.page.waitForFunction(
+    (id) => document.activeElement?.closest('[data-testid="synthesis-card"]')?.getAttribute('data-card-id') === id,
+    cardId,
+    { timeout: 5000 },
+  );
+  expect(await p.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('synthesis-move-select');
+}
+
+/** WCAG contrast ratio of two `rgb(...)` colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (rgb: string) => {
+    const [r, g, bl] = rgb.match(/\d+(\.\d+)?/g)!.slice(0, 3).map((v) => Number(v) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}

@@ -76,6 +76,7 @@ export async function fuzzScene(server: TestServer) {
     'theme:add': { ...ref, name: 'Nieuw thema' },
     'theme:rename': { ...ref, themeId: 'tarieven', name: 'Tarieven' },
     'theme:merge': { ...ref, sourceId: 'innovatie', targetId: 'tarieven' },
+    'theme:unmerge': { ...ref, themeId: 'innovatie' },
     'followup:list': ref,
     'followup:save': { ...ref, id: callId, callee: { name: 'Bel', consent: false }, calledOn: '2025-12-01', calledBy: 'Analist' },
     'followup:answer': { ...ref, callId, themeId: 'tarieven', verdict: 'herkend' },
