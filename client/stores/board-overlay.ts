@@ -47,7 +47,9 @@ export function overlayCards(cards: readonly CardView[], items: readonly OutboxI
 export function overlayMyVotes(votes: readonly MyVote[], items: readonly OutboxItem[]): MyVote[] {
   let list = [...votes];
   for (const item of items) {
-    if (item.event === 'vote:cast') list.push({ id: item.payload.id, cardId: item.payload.cardId });
+    // Between the ack (which brings my votes back) and the item leaving the outbox, the same
+    // vote is in both: counted twice, it briefly hit the card's limit and blurred the button.
+    if (item.event === 'vote:cast' && !list.some((v) => v.id === item.payload.id)) list.push({ id: item.payload.id, cardId: item.payload.cardId });
     if (item.event === 'vote:retract') list = list.filter((v) => v.id !== item.payload.id);
   }
   return list;
