@@ -134,6 +134,7 @@ export const en: MessageSchema = {
     resume: 'Resume',
     addMinute: '+1 min',
     reset: 'Reset',
+    stoppedOnPhase: 'The timer stopped: it belonged to the previous phase.',
   },
   study: {
     title: 'Study',
@@ -344,6 +345,15 @@ export const en: MessageSchema = {
     deleted: 'Card deleted',
     handVotes: 'Counted by hand',
     settingsTitle: 'Settings',
+    addedPerson: '{name} was added. "From" stays {author}; choose the name there to credit cards to {name}.',
+  },
+  closeSession: {
+    confirm: 'Close the session? Participants can no longer add anything afterwards.',
+    confirmButton: 'Close session',
+    closed: 'Session closed.',
+    notice: 'This session is closed.',
+    reopen: 'Reopen ({phase})',
+    reopened: 'Session reopened: {phase}.',
   },
   scribe: {
     title: 'Scribe',

@@ -132,6 +132,7 @@ export const nl = {
     resume: 'Hervatten',
     addMinute: '+1 min',
     reset: 'Reset',
+    stoppedOnPhase: 'De timer is gestopt: hij hoort bij de vorige fase.',
   },
   study: {
     title: 'Onderzoek',
@@ -342,6 +343,15 @@ export const nl = {
     deleted: 'Kaart verwijderd',
     handVotes: 'Handmatig geteld',
     settingsTitle: 'Instellingen',
+    addedPerson: '{name} is toegevoegd. "Van" blijft {author}; kies daar de naam om kaarten op {name} te zetten.',
+  },
+  closeSession: {
+    confirm: 'Sessie afsluiten? Deelnemers kunnen daarna niets meer toevoegen.',
+    confirmButton: 'Afsluiten',
+    closed: 'Sessie afgesloten.',
+    notice: 'Deze sessie is afgesloten.',
+    reopen: 'Heropenen ({phase})',
+    reopened: 'Sessie heropend: {phase}.',
   },
   scribe: {
     title: 'Notuleren',

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import type { Phase, Settings } from '@shared/schemas/session.ts';
 import type { TimerControl } from '@shared/schemas/commands.ts';
+import { i18n } from '../i18n/index.ts';
 import { newId } from '../lib/ids.ts';
 import { sendCommand, type CommandResult } from '../socket.ts';
 import { useSessionStore } from './session/index.ts';
@@ -15,6 +16,7 @@ export type TimerAction = DistributiveOmit<TimerControl, 'sessionId'>;
  */
 export const useFacilitatorStore = defineStore('facilitator', () => {
   const session = useSessionStore();
+  const t = i18n.global.t;
 
   function sessionId(): string {
     if (!session.sessionId) throw new Error('No session open');
@@ -26,9 +28,28 @@ export const useFacilitatorStore = defineStore('facilitator', () => {
     return result;
   }
 
+  /** The server stops the timer on every move, as it belongs to the phase it was started in. */
   async function setPhase(phase: Phase) {
+    const timer = session.meta?.timer;
+    const timerWasSet = !!timer && (timer.endsAt !== null || timer.remainingMs > 0);
     const result = report(await sendCommand('session:phase', { sessionId: sessionId(), phase }));
     if (result.ok) session.meta = result.data;
+    if (result.ok && timerWasSet) useUiStore().notify('info', t('timer.stoppedOnPhase'));
+    return result;
+  }
+
+  /** Closes the session; the message offers to undo it by reopening where it was. */
+  async function closeSession() {
+    const result = await setPhase('closed');
+    if (result.ok) useUiStore().notify('success', t('closeSession.closed'), { label: t('common.undo'), run: () => void reopen() });
+    return result;
+  }
+
+  /** Reopens a closed session in the phase it was closed from (synthesis if unknown). */
+  async function reopen() {
+    const to = session.meta?.closedFrom ?? 'synthesis';
+    const result = await setPhase(to);
+    if (result.ok) useUiStore().notify('info', t('closeSession.reopened', { phase: t(`phase.${to}`) }));
     return result;
   }
 
@@ -94,5 +115,5 @@ export const useFacilitatorStore = defineStore('facilitator', () => {
     return result;
   }
 
-  return { setPhase, updateSettings, setRevealed, setLocked, controlTimer, addPerson, removePerson, pruneParticipants, mergeCards, setHandVotes };
+  return { setPhase, closeSession, reopen, updateSettings, setRevealed, setLocked, controlTimer, addPerson, removePerson, pruneParticipants, mergeCards, setHandVotes };
 });

@@ -127,6 +127,7 @@ export function sessionMeta(session: Session): SessionMeta {
     columns: session.columns,
     joinCode: session.joinCode,
     phase: session.phase,
+    closedFrom: session.closedFrom?.phase ?? null,
     revealed: session.revealed,
     locked: session.locked,
     settings: session.settings,

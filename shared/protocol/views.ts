@@ -60,6 +60,8 @@ export interface SessionMeta {
   columns: Column[];
   joinCode: string;
   phase: Phase;
+  /** While closed: the phase it was closed from, which reopening may return to. */
+  closedFrom: Phase | null;
   revealed: boolean;
   locked: boolean;
   settings: Settings;

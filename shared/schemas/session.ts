@@ -129,6 +129,11 @@ export const SessionSchema = z.object({
   locked: z.boolean(),
   settings: SettingsSchema,
   timer: TimerSchema,
+  /**
+   * While closed: the phase it was closed from and whether cards were revealed then, so
+   * reopening can undo the close exactly. Absent in any other phase.
+   */
+  closedFrom: z.object({ phase: PhaseSchema.exclude(['closed']), revealed: z.boolean() }).optional(),
   participants: z.record(IdSchema, ParticipantSchema),
   cards: z.record(IdSchema, CardSchema),
   votes: z.record(IdSchema, VoteSchema),

@@ -92,8 +92,10 @@ describe('a session from creation to voting', () => {
       await sendOk(facilitator.socket, 'card:hand-votes', { sessionId, id: roomCard, count: 2 });
       await checkpoint();
 
-      // Voting: totals visible while voting; everybody votes within budget, at once.
+      // Voting: totals visible while voting; everybody votes within budget, at once. The
+      // collecting timer stopped with its phase, so voting gets one of its own.
       await sendOk(facilitator.socket, 'session:phase', { sessionId, phase: 'voting' });
+      await sendOk(facilitator.socket, 'timer:control', { sessionId, action: 'start', ms: 3 * 60_000 });
       await Promise.all(
         people.map(async (p, i) => {
           // Two votes on one card, one each on two others: within the budget (5) and the per-card maximum (3).

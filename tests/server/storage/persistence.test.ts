@@ -100,7 +100,8 @@ describe('the file store across restarts', () => {
     // Step 2: voting, after the restart; the join code still works.
     await sendOk(facilitator, 'session:lock', { sessionId, locked: false });
     await sendOk(facilitator, 'session:phase', { sessionId, phase: 'voting' });
-    await sendOk(facilitator, 'timer:control', { sessionId, action: 'resume' });
+    // The paused timer stopped with its phase; voting starts one of its own.
+    await sendOk(facilitator, 'timer:control', { sessionId, action: 'start', ms: 5 * 60_000 });
     const late = await connect();
     const lateJoin = await sendOk(late, 'session:join', { code: summary.joinCode, profile: { name: 'Laatkomer', consent: false } });
     const votes = [uid(), uid(), uid()];

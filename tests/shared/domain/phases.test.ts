@@ -74,6 +74,36 @@ describe('setPhase', () => {
   });
 });
 
+describe('closing and reopening', () => {
+  it.each(['preparation', 'collecting', 'voting'] as const)('a session closed from %s may reopen there, and to synthesis', (from) => {
+    const closed = unwrap(setPhase(frozen({ ...makeSession({ phase: from }), revealed: false }), 'closed', T0)).session;
+    expect(closed.closedFrom).toEqual({ phase: from, revealed: false });
+    expect(canTransition('closed', from, from)).toBe(true);
+    expect(canTransition('closed', 'synthesis', from)).toBe(true);
+    const others = PHASES.filter((p) => p !== from && p !== 'synthesis' && p !== 'closed');
+    for (const to of others) expectFail(setPhase(closed, to, T0), 'wrong_phase');
+    const reopened = unwrap(setPhase(frozen(closed), from, T0 + 1)).session;
+    expect(reopened.phase).toBe(from);
+    expect(reopened.closedFrom).toBeUndefined();
+    // Undoing a close from before voting hides again what was hidden then.
+    expect(reopened.revealed).toBe(from === 'voting');
+  });
+
+  it('forgets where it was closed from once reopened to synthesis', () => {
+    const closed = unwrap(setPhase(makeSession({ phase: 'collecting' }), 'closed', T0)).session;
+    const synthesis = unwrap(setPhase(closed, 'synthesis', T0)).session;
+    expect(synthesis.closedFrom).toBeUndefined();
+    expect(synthesis.revealed).toBe(true);
+  });
+});
+
+describe('the timer on a change of phase', () => {
+  it.each(pairs.filter((p) => p.allowed))('stops: $from -> $to', ({ from, to }) => {
+    const session = frozen({ ...makeSession({ phase: from }), timer: { durationMs: 60_000, endsAt: T0 + 60_000, remainingMs: 60_000 } });
+    expect(unwrap(setPhase(session, to, T0)).session.timer).toEqual({ durationMs: 0, endsAt: null, remainingMs: 0 });
+  });
+});
+
 describe('phase predicates', () => {
   it.each(PHASES)('%s', (phase) => {
     expect(isCollecting(phase)).toBe(phase === 'collecting');
