@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { clientFiles } from './plugins/client-files.ts';
 import { securityHeaders } from './plugins/security-headers.ts';
 import { socketIoPlugin } from './plugins/socket-io.ts';
@@ -48,7 +48,7 @@ export async function buildApp(options: AppOptions = {}): Promise<BuiltApp> {
   const proxies = trustProxy > 0 ? { trustProxy: (_address: string, hop: number) => hop < trustProxy } : {};
   // Fastify logs two lines per request at info; a facilitator who starts the server wants a
   // readable console, so requests are logged once, at debug (LOG_LEVEL=debug shows them).
-  const app = Fastify({ logger: options.logger ?? false, disableRequestLogging: true, bodyLimit: 64 * 1024, ...proxies });
+  const app = Fastify({ logger: options.logger ?? false, logController: new LogController({ disableRequestLogging: true }), bodyLimit: 64 * 1024, ...proxies });
   app.addHook('onResponse', async (request, reply) => {
     request.log.debug({ method: request.method, url: request.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
   });

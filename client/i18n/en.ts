@@ -394,7 +394,7 @@ export const en: MessageSchema = {
     secondaryClearOn: 'Back to suggestion for the second theme of card: {text}',
     secondaryPick: 'Also…',
     secondaryPickTitle: 'Choose a second theme…',
-    secondaryPickOn: 'Choose a second theme for card: {text}',
+    secondaryPickOn: 'Also… choose a second theme for card: {text}',
     secondaryPickLabel: 'Second theme for card: {text}',
     secondaryPickPlaceholder: 'Choose a theme…',
     secondaryPickCommit: 'Choose',

@@ -392,7 +392,7 @@ export const nl = {
     secondaryClearOn: 'Terug naar voorstel voor het tweede thema van kaart: {text}',
     secondaryPick: 'Ook…',
     secondaryPickTitle: 'Tweede thema kiezen…',
-    secondaryPickOn: 'Tweede thema kiezen voor kaart: {text}',
+    secondaryPickOn: 'Ook… een tweede thema kiezen voor kaart: {text}',
     secondaryPickLabel: 'Tweede thema voor kaart: {text}',
     secondaryPickPlaceholder: 'Kies een thema…',
     secondaryPickCommit: 'Kiezen',
