@@ -103,3 +103,15 @@ export function roomSynthesisView(session: Session, codebook: Codebook): Synthes
   const cards = Object.fromEntries(Object.entries(session.cards).filter(([, c]) => cardVisibleTo(session, c, { role: 'projection' })));
   return synthesisView({ ...session, cards }, codebook);
 }
+
+/**
+ * The themes in the order a room reads them: most votes first, then most cards, then by name;
+ * "Overig" (cards that fit no theme) always last, since it is no finding. A new array; the view's
+ * own order (which `secondaryChoices` follows) is left alone.
+ */
+export function rankThemes<T extends Pick<ThemeGroupView, 'id' | 'label' | 'votes' | 'cardIds'>>(themes: readonly T[], locale = 'nl'): T[] {
+  const unsorted = (t: T) => (t.id === UNSORTED_THEME_ID ? 1 : 0);
+  return [...themes].sort(
+    (a, b) => unsorted(a) - unsorted(b) || b.votes - a.votes || b.cardIds.length - a.cardIds.length || a.label.localeCompare(b.label, locale),
+  );
+}
