@@ -6,8 +6,8 @@ const theme = (id: string, votes: number, cards: number, label = id) => ({ id, l
 
 describe('rankThemes', () => {
   it('puts the most-voted theme first, then the one with most cards, then by name', () => {
-    const ranked = rankThemes([theme('b', 2, 5), theme('a', 7, 1), theme('d', 2, 5, 'Dialoog'), theme('c', 2, 9)]);
-    expect(ranked.map((t) => t.id)).toEqual(['a', 'c', 'd', 'b']);
+    const ranked = rankThemes([theme('b', 2, 5, 'Administratie'), theme('a', 7, 1), theme('d', 2, 5, 'Dialoog'), theme('c', 2, 9)]);
+    expect(ranked.map((t) => t.id)).toEqual(['a', 'c', 'b', 'd']);
   });
 
   it('keeps "Overig" last whatever its votes', () => {
