@@ -81,6 +81,12 @@ describe('saving the facilitator link after creating a study', () => {
     const dialogs = recordDialogs(p.page);
     expect(await closeAsked(p.page, dialogs)).toBe(true);
     expect(p.page.isClosed()).toBe(false);
+    // Also from the study's other pages: the report, reached inside the app.
+    await p.page.getByTestId('study-report-link').click();
+    await p.page.waitForURL(/\/rapport$/);
+    expect(await closeAsked(p.page, dialogs)).toBe(true);
+    await p.page.goBack();
+    await p.page.waitForURL((url) => !url.pathname.endsWith('/rapport'));
 
     await p.page.getByTestId('facilitator-link-copy').click();
     await expect.poll(() => p.page.getByTestId('facilitator-link-copy').textContent()).toBe('Gekopieerd');
