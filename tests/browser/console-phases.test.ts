@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { facilitatorWithSession, sendOk, uid } from '../server/helpers.ts';
+import { facilitatorWithSession, joinAs, sendOk, uid } from '../server/helpers.ts';
+import { axeViolations, describeViolations } from './a11y-axe.ts';
 import { startBrowserHarness, waitForAttribute, type BrowserHarness } from './helpers.ts';
 
 let harness: BrowserHarness;
@@ -151,5 +152,23 @@ describe('the console in each phase', () => {
     await participants.getByTestId('add-person-name').waitFor({ state: 'visible' });
     // The heading names the panel for a screen reader either way.
     expect(await page.getByRole('region', { name: 'Instellingen' }).count()).toBe(1);
+  });
+
+  it('passes axe-core with the room entry on, panels folded and a removal being confirmed', async () => {
+    const { page, moveTo, sessionId } = await consoleAt('digitaal');
+    const setupCode = harness.server.repo.sessions.get(sessionId)!.data.joinCode;
+    const bram = await joinAs(harness.server.url, setupCode, 'Bram Oosterhuis');
+    await moveTo('voting');
+    await page.getByTestId('room-entry-toggle').check();
+    await page.getByTestId('scribe').waitFor();
+    await page.getByTestId('remove-person').click();
+    await page.getByTestId('remove-person-confirm').waitFor();
+    await page.waitForTimeout(300);
+    expect(describeViolations(await axeViolations(page))).toEqual([]);
+    await page.keyboard.press('Escape');
+    await moveTo('synthesis');
+    await page.getByTestId('console-settings').getByTestId('fold-summary').click();
+    expect(describeViolations(await axeViolations(page))).toEqual([]);
+    bram.socket.disconnect();
   });
 });
