@@ -53,6 +53,8 @@ const inViewport = (box: Box, vp: { width: number; height: number }) =>
 async function expectFullWidthAndCode(page: Page, vp: { width: number; height: number }, boardTestId: string, state: string): Promise<void> {
   const board = (await page.getByTestId(boardTestId).boundingBox())!;
   expect(board.width / vp.width, `${state}: board width ${board.width} of ${vp.width}`).toBeGreaterThanOrEqual(0.9);
+  // The title and join box leave most of the height to the board, even with a long title.
+  expect(board.y / vp.height, `${state}: board starts at ${board.y} of ${vp.height}`).toBeLessThan(0.4);
   // Nothing pushes the page sideways.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(vp.width);
   const code = await joinCode(page);
