@@ -346,6 +346,10 @@ export const en: MessageSchema = {
     handVotes: 'Counted by hand',
     settingsTitle: 'Settings',
     addedPerson: '{name} was added. "From" stays {author}; choose the name there to credit cards to {name}.',
+    addedPersonShort: '{name} was added.',
+    pruneConfirmButton: 'Remove',
+    roomEntry: 'Enter cards on behalf of the room',
+    roomEntryHint: 'For people not taking part on a laptop: take notes and count hands, in this session only.',
   },
   closeSession: {
     confirm: 'Close the session? Participants can no longer add anything afterwards.',

@@ -344,6 +344,10 @@ export const nl = {
     handVotes: 'Handmatig geteld',
     settingsTitle: 'Instellingen',
     addedPerson: '{name} is toegevoegd. "Van" blijft {author}; kies daar de naam om kaarten op {name} te zetten.',
+    addedPersonShort: '{name} is toegevoegd.',
+    pruneConfirmButton: 'Verwijderen',
+    roomEntry: 'Kaart invoeren namens de zaal',
+    roomEntryHint: 'Voor wie niet op een laptop meedoet: notuleren en handmatig tellen, alleen in deze sessie.',
   },
   closeSession: {
     confirm: 'Sessie afsluiten? Deelnemers kunnen daarna niets meer toevoegen.',

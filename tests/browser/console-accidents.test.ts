@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { joinAs } from '../server/helpers.ts';
 import { cardWithText, collectingSession, joinByLink, startBrowserHarness, waitForAttribute, type BrowserHarness } from './helpers.ts';
 
 let harness: BrowserHarness;
@@ -20,7 +21,7 @@ async function openConsole(withParticipant = false) {
   await console.page.goto(`/f/${studyId}/s/${session.id}#key=${encodeURIComponent(key)}`);
   await waitForAttribute(console.page.getByTestId('phase-collecting'), 'aria-current', 'step');
   const storedPhase = () => harness.server.repo.sessions.get(session.id)!.data.phase;
-  return { fp: console.page, board: board?.page ?? null, sessionId: session.id, storedPhase };
+  return { fp: console.page, board: board?.page ?? null, sessionId: session.id, code: setup.code, storedPhase };
 }
 
 const focusedTestId = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
@@ -94,6 +95,8 @@ describe('closing the session from the console', () => {
 describe('adding a person in scribe mode', () => {
   it('leaves "Van" as it was and says the person was added', async () => {
     const { fp, sessionId } = await openConsole();
+    // A digital session: the scribe is there once the facilitator asks to enter for the room.
+    await fp.getByTestId('room-entry-toggle').check();
     const from = fp.getByTestId('scribe-attribution');
     await from.selectOption('facilitator');
 
@@ -111,6 +114,68 @@ describe('adding a person in scribe mode', () => {
     await expect
       .poll(() => Object.values(harness.server.repo.sessions.get(sessionId)!.data.cards).map((c) => c.author))
       .toEqual([{ kind: 'facilitator' }]);
+  });
+});
+
+describe('removing people from the console', () => {
+  it('asks in the page, not in a browser dialog; Escape and Annuleren back out, focus stays sensible', async () => {
+    const { fp, sessionId, code } = await openConsole();
+    const dialogs: string[] = [];
+    fp.on('dialog', (dialog) => {
+      dialogs.push(dialog.type());
+      void dialog.accept();
+    });
+    const dana = await joinAs(harness.server.url, code, 'Dana Smit');
+    const eva = await joinAs(harness.server.url, code, 'Eva Bakker');
+    const stored = () => Object.values(harness.server.repo.sessions.get(sessionId)!.data.participants).map((p) => p.name).sort();
+    const person = fp.getByTestId('participant').filter({ hasText: 'Dana Smit' });
+    await person.waitFor();
+    const remove = person.getByTestId('remove-person');
+    const confirm = fp.getByTestId('remove-person-confirm');
+
+    // One click only asks, next to the person, with focus on Annuleren.
+    await remove.click();
+    await confirm.waitFor();
+    expect(await person.getByTestId('remove-person-confirm').count()).toBe(1);
+    expect(await fp.getByRole('alertdialog', { name: /Dana Smit uit deze sessie verwijderen\?/ }).count()).toBe(1);
+    expect(await focusedTestId(fp)).toBe('remove-person-confirm-cancel');
+    // While it asks, no second question can start.
+    expect(await fp.getByTestId('prune-participants').isDisabled()).toBe(true);
+    await fp.keyboard.press('Escape');
+    await confirm.waitFor({ state: 'detached' });
+    expect(await focusedTestId(fp)).toBe('remove-person');
+    await remove.click();
+    await fp.getByTestId('remove-person-confirm-cancel').click();
+    await confirm.waitFor({ state: 'detached' });
+    await settle(fp);
+    expect(stored()).toEqual(['Dana Smit', 'Eva Bakker']);
+
+    // Confirmed: gone for good, said so, and focus goes on to the add field, not to the page top.
+    await remove.click();
+    await fp.getByTestId('remove-person-confirm-yes').click();
+    await person.waitFor({ state: 'detached' });
+    await expect.poll(stored).toEqual(['Eva Bakker']);
+    await fp.getByTestId('toast').filter({ hasText: 'Dana Smit is uit de sessie verwijderd.' }).waitFor();
+    expect(await focusedTestId(fp)).toBe('add-person-name');
+
+    // Pruning asks the same way.
+    const prune = fp.getByTestId('prune-participants');
+    await prune.click();
+    await fp.getByTestId('prune-confirm').waitFor();
+    expect(await focusedTestId(fp)).toBe('prune-confirm-cancel');
+    await fp.keyboard.press('Escape');
+    await fp.getByTestId('prune-confirm').waitFor({ state: 'detached' });
+    expect(await focusedTestId(fp)).toBe('prune-participants');
+    await settle(fp);
+    expect(stored()).toEqual(['Eva Bakker']);
+    await prune.click();
+    await fp.getByTestId('prune-confirm-yes').click();
+    await expect.poll(stored).toEqual([]);
+    await fp.getByTestId('toast').filter({ hasText: 'Eén deelnemer verwijderd.' }).waitFor();
+    expect(await focusedTestId(fp)).toBe('add-person-name');
+    expect(dialogs).toEqual([]);
+    dana.socket.disconnect();
+    eva.socket.disconnect();
   });
 });
 

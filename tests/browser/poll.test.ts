@@ -73,6 +73,8 @@ describe('live polls in the browser', () => {
       expect(await item.locator('[data-testid="poll-bar"][data-key="option-2"]').getAttribute('data-count')).toBe('1');
 
       // Hands in the room add to it.
+      // (A digital session: hand counts are there once the facilitator asks to enter for the room.)
+      await page.getByTestId('room-entry-toggle').check();
       await item.getByTestId('poll-hands').locator('summary').click();
       await item.locator('[data-testid="poll-hand-count"][data-key="option-1"]').fill('3');
       await item.getByTestId('poll-hand-save').click();

@@ -61,6 +61,8 @@ describe('synthesis in the browser', () => {
 
       // The scribe still takes what the room says; the new card lands in a theme.
       const said = 'Het zorgkantoor gaf veel te weinig ruimte voor een echte inkoopdialoog';
+      // A digital session: the facilitator asks to enter cards for the room first.
+      await console.page.getByTestId('room-entry-toggle').check();
       await console.page.getByTestId('card-input').fill(said);
       await console.page.getByTestId('card-submit').click();
       await waitForAttribute(card(console.page, said), 'data-theme-id', 'dialoog');
