@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { sendOk, uid } from '../server/helpers.ts';
+import { axeViolations, describeViolations } from './a11y-axe.ts';
 import { startBrowserHarness, waitForAttribute, type BrowserHarness } from './helpers.ts';
 import { consoleWithWorkshop, contrast, WORKSHOP_CARDS } from './synthesis-fixture.ts';
 
@@ -66,6 +67,8 @@ describe('the synthesis view in the console at 1366 by 768', () => {
       const open = await measure(page);
       expect(open.selects).toBe(1);
       expect(open.options).toBeLessThanOrEqual(themes);
+      // Open, it is as accessible as the rest of the page (the full audit sees the pickers closed).
+      expect(describeViolations(await axeViolations(page))).toEqual([]);
       // Opening another card's picker closes the first: never more than one list on the page.
       const second = cards.nth(1);
       await second.getByTestId('synthesis-move-pick').click();
