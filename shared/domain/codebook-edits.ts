@@ -51,6 +51,8 @@ export function renameTheme(codebook: Codebook, id: string, name: string): Resul
  */
 export function mergeThemes(codebook: Codebook, sourceId: string, targetId: string): Result<Codebook> {
   if (sourceId === targetId) return fail('conflict', 'A theme cannot be merged into itself');
+  // `overig` is where unsorted cards wait, not a theme: merging it either way would hide them in one.
+  if (sourceId === UNSORTED_THEME_ID || targetId === UNSORTED_THEME_ID) return fail('conflict', `'${UNSORTED_THEME_ID}' cannot be merged`);
   const source = live(codebook, sourceId);
   if (!source.ok) return source;
   const target = live(codebook, targetId);

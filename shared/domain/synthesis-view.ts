@@ -83,6 +83,16 @@ export const secondaryChoices = (themes: readonly ThemeGroupView[], themeId: str
   themes.filter((t) => !t.discovered && t.id !== UNSORTED_THEME_ID && t.id !== themeId);
 
 /**
+ * Whether a theme is one of the study's codebook, which the facilitator may rename and merge: not
+ * a candidate (not adopted yet) and not `overig` (no theme, but where unsorted cards wait).
+ */
+export const isStudyTheme = (theme: Pick<ThemeGroupView, 'id' | 'discovered'>): boolean => !theme.discovered && theme.id !== UNSORTED_THEME_ID;
+
+/** The themes `sourceId` may be merged into, in the view's order: what `theme:merge` accepts. */
+export const mergeTargets = (themes: readonly ThemeGroupView[], sourceId: string): ThemeGroupView[] =>
+  themes.filter((t) => isStudyTheme(t) && t.id !== sourceId);
+
+/**
  * Where a card stands, for a card that refers back to the one before it. The author is used only
  * where everyone sees it anyway (a named card, a follow-up call); for an anonymous card the engine
  * gets column and time alone, so its suggestion never depends on who wrote it.

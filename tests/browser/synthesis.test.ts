@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sendOk, uid } from '../server/helpers.ts';
 import { collectingSession, joinByLink, startBrowserHarness, waitForAttribute, type AppPage, type BrowserHarness } from './helpers.ts';
+import { contrast } from './synthesis-fixture.ts';
 
 let harness: BrowserHarness;
 beforeAll(async () => {
@@ -136,18 +137,24 @@ describe('synthesis in the browser', () => {
       const select = card.getByTestId('synthesis-secondary-select');
       const commands = async () => (await console.traffic()).sent.filter((frame) => frame.includes('"synthesis:secondary"')).length;
 
-      // From the card's theme select, one Tab on: the small button, not an always-open list.
-      await card.getByTestId('synthesis-move-select').focus();
+      // The names the card's move picker gives the themes, to compare with below; Escape closes it on its button.
+      await card.getByTestId('synthesis-move-pick').focus();
+      await keys.press('Enter');
+      const names = await card.getByTestId('synthesis-move-select').locator('option').evaluateAll((os) => Object.fromEntries(os.map((o) => [(o as HTMLOptionElement).value, o.textContent?.trim()])));
+      await keys.press('Escape');
+      await card.getByTestId('synthesis-move-select').waitFor({ state: 'detached' });
+      expect(await focused()).toBe('synthesis-move-pick');
+
+      // From the card's "Verplaatsen…" button, one Tab on: the small button, not an always-open list.
       expect(await card.getByTestId('synthesis-secondary-select').count()).toBe(0);
       await keys.press('Tab');
       expect(await focused()).toBe('synthesis-secondary-pick');
       await keys.press('Enter');
       await select.waitFor();
       expect(await focused()).toBe('synthesis-secondary-select');
-      // Every live codebook theme but the card's own (no 'overig', no candidate), named as the card's theme select names them.
+      // Every live codebook theme but the card's own (no 'overig', no candidate), named as the card's move picker names them.
       const options = await select.locator('option:not([disabled])').evaluateAll((os) => os.map((o) => [(o as HTMLOptionElement).value, o.textContent?.trim()]));
       expect(options.map(([id]) => id)).toEqual(choices);
-      const names = await card.getByTestId('synthesis-move-select').locator('option').evaluateAll((os) => Object.fromEntries(os.map((o) => [(o as HTMLOptionElement).value, o.textContent?.trim()])));
       for (const [id, name] of options) expect(name, id).toBe(names[id!]);
 
       // Arrow keys browse, they commit nothing; Escape cancels and gives the button its focus back.
@@ -211,8 +218,11 @@ describe('synthesis in the browser', () => {
       const decides = async () => (await console.traffic()).sent.filter((f) => f.includes('"synthesis:decide"') || f.includes('"synthesis:undecide"')).length;
       const select = card.getByTestId('synthesis-move-select');
 
-      // Arrow keys browse the themes; the card stays where it is and nothing is sent.
-      await select.focus();
+      // "Verplaatsen…" opens the card's picker (Enter), where arrow keys browse the themes; the card stays where it is and nothing is sent.
+      await card.getByTestId('synthesis-move-pick').focus();
+      await keys.press('Enter');
+      await select.waitFor();
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('synthesis-move-select');
       await keys.press('ArrowDown');
       await keys.press('ArrowDown');
       const target = await select.inputValue();
@@ -243,9 +253,14 @@ describe('synthesis in the browser', () => {
       // Escape takes a browsed choice back; a decided card's undo returns to that decision.
       await sendOk(done.socket, 'synthesis:decide', { sessionId, cardId, themeId: 'kwaliteit', pinned: true });
       await waitForAttribute(card, 'data-theme-id', 'kwaliteit');
-      await select.focus();
+      await card.getByTestId('synthesis-move-pick').focus();
+      await keys.press('Enter');
       await keys.press('ArrowUp');
       await keys.press('Escape');
+      await select.waitFor({ state: 'detached' });
+      expect(await card.getAttribute('data-theme-id')).toBe('kwaliteit');
+      // Opened again, it starts from where the card is, not from the choice Escape dropped.
+      await keys.press('Enter');
       expect(await select.inputValue()).toBe('kwaliteit');
       await keys.press('ArrowUp');
       await keys.press('Enter');
@@ -275,9 +290,11 @@ describe('synthesis in the browser', () => {
       await waitForAttribute(card, 'data-theme-id', 'meerzorg');
       const merges = async () => (await console.traffic()).sent.filter((f) => f.includes('"theme:merge"')).length;
 
-      // Arrow keys browse; the theme stays and the codebook is as it was.
-      const select = theme.getByTestId('synthesis-merge');
-      await select.focus();
+      // "Samenvoegen…" opens the picker; arrow keys browse; the theme stays and the codebook is as it was.
+      const select = theme.getByTestId('synthesis-merge-select');
+      await theme.getByTestId('synthesis-merge-pick').focus();
+      await keys.press('Enter');
+      await select.waitFor();
       await keys.press('ArrowDown');
       await keys.press('ArrowDown');
       const target = await select.inputValue();
@@ -310,7 +327,8 @@ describe('synthesis in the browser', () => {
       await page.getByTestId('toast').filter({ hasText: `Thema ${sourceName} is terug` }).waitFor();
 
       // The button commits too (Tab from the select).
-      await select.focus();
+      await theme.getByTestId('synthesis-merge-pick').focus();
+      await keys.press('Enter');
       await keys.press('ArrowDown');
       await keys.press('Tab');
       expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('synthesis-merge-commit');
@@ -409,15 +427,5 @@ async function expectFocusOnCard(p: AppPage, cardId: string): Promise<void> {
     cardId,
     { timeout: 5000 },
   );
-  expect(await p.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('synthesis-move-select');
-}
-
-/** WCAG contrast ratio of two `rgb(...)` colours. */
-function contrast(a: string, b: string): number {
-  const luminance = (rgb: string) => {
-    const [r, g, bl] = rgb.match(/\d+(\.\d+)?/g)!.slice(0, 3).map((v) => Number(v) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
-    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
-  };
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (hi! + 0.05) / (lo! + 0.05);
+  expect(await p.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('synthesis-move-pick');
 }

@@ -9,5 +9,5 @@ export async function focusInPanel(selector: string): Promise<void> {
   document.querySelector<HTMLElement>(`[data-testid="synthesis-panel"] ${selector}`)?.focus();
 }
 
-export const cardControl = (cardId: string) => `[data-testid="synthesis-card"][data-card-id="${CSS.escape(cardId)}"] [data-testid="synthesis-move-select"]`;
+export const cardControl = (cardId: string) => `[data-testid="synthesis-card"][data-card-id="${CSS.escape(cardId)}"] [data-testid="synthesis-move-pick"]`;
 export const themeSection = (themeId: string) => `[data-testid="synthesis-theme"][data-theme-id="${CSS.escape(themeId)}"]`;

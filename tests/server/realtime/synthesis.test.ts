@@ -104,6 +104,22 @@ describe('synthesis through the real server', () => {
     expect(await send(f.socket, 'theme:merge', { sessionId, sourceId: 'geld-en-gesprek', targetId: 'tarieven' })).toMatchObject({ ok: false, error: 'not_found' });
   });
 
+  it("refuses to merge 'overig' into a theme or a theme into it, with a clear error, and stores nothing", async () => {
+    const { f, sessionId, cards } = await sessionInSynthesis();
+    // Overig has a card, so it is a real group in the view and not just an empty name.
+    await sendOk(f.socket, 'synthesis:decide', { sessionId, cardId: cards.dialoog, themeId: 'overig', pinned: false });
+    const codebook = () => server.repo.studies.get(f.studyId)!.data.codebook;
+    const before = { codebook: structuredClone(codebook()), session: stored(server, sessionId) };
+    for (const [sourceId, targetId] of [['overig', 'tarieven'], ['tarieven', 'overig']] as const) {
+      const ack = await send(f.socket, 'theme:merge', { sessionId, sourceId, targetId });
+      expect(ack, `${sourceId} into ${targetId}`).toMatchObject({ ok: false, error: 'conflict', message: "'overig' cannot be merged" });
+    }
+    expect(codebook()).toEqual(before.codebook);
+    expect(stored(server, sessionId)).toEqual(before.session);
+    const view = await sendOk(f.socket, 'synthesis:open', { sessionId });
+    expect(themeOf(view, cards.dialoog)).toBe('overig');
+  });
+
   it('keeps quotes and findings, and follows cards added during synthesis', async () => {
     const { f, sessionId, ann, cards } = await sessionInSynthesis();
     await sendOk(f.socket, 'synthesis:quote', { sessionId, cardId: cards.meerzorg, quote: true });
