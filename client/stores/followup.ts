@@ -3,6 +3,7 @@ import { computed, shallowRef, watch } from 'vue';
 import type { FollowUpView } from '@shared/domain/followup.ts';
 import type { Verification } from '@shared/domain/report/types.ts';
 import { verificationFor } from '@shared/domain/report/verification.ts';
+import { themeLabel } from '@shared/domain/themes/theme-names.ts';
 import type { FollowUpCall, Verdict } from '@shared/schemas/followup.ts';
 import type { Profile } from '@shared/schemas/session.ts';
 import { newId } from '../lib/ids.ts';
@@ -35,7 +36,8 @@ export const useFollowUpStore = defineStore('followUp', () => {
   const view = shallowRef<FollowUpView | null>(null);
   const calls = computed<FollowUpCall[]>(() => view.value?.calls ?? []);
   const liveCalls = computed(() => calls.value.filter((c) => c.deletedAt === null));
-  const script = computed(() => view.value?.script ?? []);
+  // Theme names in the reader's language: the consoles' broadcast comes in Dutch, and the language may change since.
+  const script = computed(() => (view.value?.script ?? []).map((item) => ({ ...item, label: themeLabel({ id: item.themeId, label: item.label }, ui.locale) })));
   const cards = computed(() => view.value?.cards ?? []);
   let listening = false;
   let refresh: ReturnType<typeof setTimeout> | undefined;

@@ -1,20 +1,27 @@
 import { defineStore } from 'pinia';
-import { ref, shallowRef } from 'vue';
+import { computed, ref, shallowRef } from 'vue';
 import type { StudyMatrix } from '@shared/domain/study-matrix.ts';
+import { withThemeLabels } from '@shared/domain/themes/theme-names.ts';
 import type { SessionSummary, StudyView } from '@shared/protocol/views.ts';
 import type { SessionCreate } from '@shared/schemas/commands.ts';
 import { postStudy, type CreatedStudy, type HttpResult } from '../api.ts';
 import { sendCommand, socket, type CommandFailure, type CommandResult } from '../socket.ts';
 import { useConnectionStore } from './connection.ts';
 import { useIdentityStore } from './identity.ts';
+import { useUiStore } from './ui.ts';
 
 /** The facilitator's study: its sessions, creating studies and sessions. */
 export const useStudyStore = defineStore('study', () => {
   const studyId = ref<string | null>(null);
   const study = shallowRef<StudyView | null>(null);
   const failure = shallowRef<CommandFailure | null>(null);
-  /** Themes against domains across the study's sessions; reloaded whenever the study changes. */
-  const matrix = shallowRef<StudyMatrix | null>(null);
+  /** Themes against domains across the study's sessions, as the server sent them; reloaded whenever the study changes. */
+  const loadedMatrix = shallowRef<StudyMatrix | null>(null);
+  const ui = useUiStore();
+  /** The matrix with its theme names in the reader's language (see `themeLabel`). */
+  const matrix = computed<StudyMatrix | null>(() =>
+    loadedMatrix.value && { ...loadedMatrix.value, themes: withThemeLabels(loadedMatrix.value.themes, ui.locale) },
+  );
   const matrixFailure = shallowRef<CommandFailure | null>(null);
   const matrixLoading = ref(false);
   let listening = false;
@@ -55,7 +62,7 @@ export const useStudyStore = defineStore('study', () => {
     if (id !== studyId.value) return result;
     matrixLoading.value = false;
     if (result.ok) {
-      matrix.value = result.data;
+      loadedMatrix.value = result.data;
       matrixFailure.value = null;
     } else {
       matrixFailure.value = result;
@@ -68,7 +75,7 @@ export const useStudyStore = defineStore('study', () => {
     const key = useIdentityStore().facilitatorKey(id);
     if (id !== studyId.value) {
       study.value = null;
-      matrix.value = null;
+      loadedMatrix.value = null;
     }
     studyId.value = id;
     if (!key) return false;
@@ -81,7 +88,7 @@ export const useStudyStore = defineStore('study', () => {
     studyId.value = null;
     study.value = null;
     failure.value = null;
-    matrix.value = null;
+    loadedMatrix.value = null;
     matrixFailure.value = null;
     matrixLoading.value = false;
   }

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, shallowRef, watch } from 'vue';
 import type { SynthesisView, ThemeGroupView } from '@shared/domain/synthesis-view.ts';
+import { withThemeLabels } from '@shared/domain/themes/theme-names.ts';
 import { i18n } from '../i18n/index.ts';
 import { sendCommand, socket, type CommandResult } from '../socket.ts';
 import { useSessionStore } from './session/index.ts';
@@ -12,8 +13,10 @@ import { useUiStore } from './ui.ts';
  */
 export const useSynthesisStore = defineStore('synthesis', () => {
   const session = useSessionStore();
+  const ui = useUiStore();
   const view = shallowRef<SynthesisView | null>(null);
-  const themes = computed<ThemeGroupView[]>(() => view.value?.themes ?? []);
+  /** The themes with their names in the reader's language: built-in ones translated, the facilitator's own as written. */
+  const themes = computed<ThemeGroupView[]>(() => withThemeLabels(view.value?.themes ?? [], ui.locale));
   const quotes = computed(() => new Set(view.value?.quotes ?? []));
   /** Cards the facilitator said have no second theme. */
   const noSecondary = computed<ReadonlySet<string>>(() => new Set(view.value?.noSecondary ?? []));

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { ref, watch } from 'vue';
 import { z } from 'zod';
+import { formatDate, formatTime, type DateStyle } from '@shared/domain/dates.ts';
 import { i18n, isLocale, LOCALES, type Locale } from '../i18n/index.ts';
 import { readStored, STORAGE_PREFIX, writeStored } from '../lib/storage.ts';
 import type { CommandFailure } from '../socket.ts';
@@ -42,6 +43,11 @@ export const useUiStore = defineStore('ui', () => {
     if (isLocale(value)) locale.value = value;
   }
 
+  /** A date in the reader's language: "20 november 2025", "20 November 2025" (see `formatDate`). */
+  const date = (value: string | number, style: DateStyle = 'long'): string => formatDate(value, locale.value, { style });
+  /** A time of day in the reader's language and time zone: "21:04". */
+  const time = (ms: number): string => formatTime(ms, locale.value);
+
   function dismiss(id: number): void {
     toasts.value = toasts.value.filter((t) => t.id !== id);
   }
@@ -58,5 +64,5 @@ export const useUiStore = defineStore('ui', () => {
     notify('error', i18n.global.t(`errors.${failure.error}`));
   }
 
-  return { locale, toasts, setLocale, notify, notifyFailure, dismiss };
+  return { locale, toasts, setLocale, date, time, notify, notifyFailure, dismiss };
 });

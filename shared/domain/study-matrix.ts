@@ -1,6 +1,7 @@
 import type { Codebook } from '../schemas/codebook.ts';
 import type { Session } from '../schemas/session.ts';
 import { synthesisView } from './synthesis-view.ts';
+import { themeLabel, type ThemeLanguage } from './themes/theme-names.ts';
 import { tallyVotes } from './visibility.ts';
 
 /** One cell of the theme-by-domain matrix. */
@@ -34,9 +35,10 @@ export const NO_DOMAIN = '—';
  * Themes against domains across all sessions of a study: where each theme's cards and votes come
  * from, so the themes that recur in every domain stand out. A card's second theme is counted
  * apart, as `secondary`: the first-theme counts, the votes and `recurring` are as without it, so
- * that a card touching two themes never makes one of them look overarching on its own.
+ * that a card touching two themes never makes one of them look overarching on its own. Theme names
+ * are in `language` (see `themeLabel`).
  */
-export function studyMatrix(sessions: Session[], codebook: Codebook): StudyMatrix {
+export function studyMatrix(sessions: Session[], codebook: Codebook, language: ThemeLanguage = 'nl'): StudyMatrix {
   // Domains are free text: a plain object would hand back Object.prototype for "__proto__" (or
   // Object for "constructor") and the counts below would be written onto it. Maps, then records.
   const grid = new Map<string, Map<string, MatrixCell>>();
@@ -51,7 +53,7 @@ export function studyMatrix(sessions: Session[], codebook: Codebook): StudyMatri
     const view = synthesisView(session, codebook, 'codebook');
     const tally = tallyVotes(session);
     for (const theme of view.themes) {
-      labels.set(theme.id, theme.label);
+      labels.set(theme.id, themeLabel(theme, language));
       for (const cardId of theme.cardIds) {
         const card = session.cards[cardId]!;
         const domain = card.domain ?? (session.domains.length === 1 ? session.domains[0]! : NO_DOMAIN);

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CSV_COLUMNS } from '../../server/report/csv.ts';
+import { CSV_COLUMNS, CSV_HEADERS } from '../../server/report/csv.ts';
 import type { ReportModel } from '../../shared/domain/report/types.ts';
 import { buildFullStudy, COVER, COVER_DATE_DUTCH, SESSIONS, STUDY_TITLE, type FullStudy, type SessionKey } from '../fixtures/full-study.ts';
 import { openDocx, paragraphsOf, textOf, unnumbered, withoutContents, type DocxParagraph } from '../server/report/docx-xml.ts';
@@ -294,8 +294,10 @@ describe('the PDF print', () => {
 describe('the cards CSV', () => {
   it('has every card once, with its session, domain, column, votes, quote and origin', () => {
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const rows = parse(csv.toString('utf8'), { bom: true, delimiter: ';', columns: true }) as Record<(typeof CSV_COLUMNS)[number], string>[];
-    expect(Object.keys(rows[0]!)).toEqual([...CSV_COLUMNS]);
+    let header: string[] = [];
+    // The Dutch header row, read as the columns' keys.
+    const rows = parse(csv.toString('utf8'), { bom: true, delimiter: ';', columns: (names: string[]) => ((header = names), [...CSV_COLUMNS]) }) as Record<(typeof CSV_COLUMNS)[number], string>[];
+    expect(header).toEqual(CSV_COLUMNS.map((c) => CSV_HEADERS.nl[c]));
     expect(rows).toHaveLength(allCards().length);
     for (const card of allCards()) {
       const found = rows.filter((r) => r.text === card.text);

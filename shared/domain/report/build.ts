@@ -106,7 +106,7 @@ export function buildReport(study: Study, allSessions: Session[], options: Repor
     .sort((a, b) => a.date.localeCompare(b.date) || a.createdAt - b.createdAt);
   const codebook: Codebook = study.codebook;
 
-  const facts = collectCardFacts(study, sessions);
+  const facts = collectCardFacts(study, sessions, language);
 
   const attribution = (f: CardFacts): string => {
     if (f.card.origin.kind === 'followup') return `${t.called}, ${f.domain}`;
@@ -163,7 +163,7 @@ export function buildReport(study: Study, allSessions: Session[], options: Repor
     };
   });
 
-  const matrix = studyMatrix(sessions, codebook);
+  const matrix = studyMatrix(sessions, codebook, language);
   const lessons: Lesson[] = matrix.themes
     .filter((th) => th.id !== 'overig')
     .map((th) => {

@@ -3,6 +3,7 @@ import { BUILTIN_DOMAINS, type Card, type Session } from '../../schemas/session.
 import type { Study } from '../../schemas/study.ts';
 import { NO_DOMAIN } from '../study-matrix.ts';
 import { synthesisView } from '../synthesis-view.ts';
+import { themeLabel, type ThemeLanguage } from '../themes/theme-names.ts';
 import { isLive, tallyVotes } from '../visibility.ts';
 
 /** What a column asks: by position, the first "what went well", the second "what should improve". */
@@ -60,12 +61,15 @@ export interface CardFacts {
 
 export const liveCalls = (session: Session): FollowUpCall[] => Object.values(session.followUps).filter((c) => c.deletedAt === null);
 
-/** Every live card of the sessions, oldest first per session, with its theme (the study's codebook), votes and role. */
-export function collectCardFacts(study: Study, sessions: Session[]): CardFacts[] {
+/**
+ * Every live card of the sessions, oldest first per session, with its theme (the study's codebook,
+ * named in `language`), votes and role.
+ */
+export function collectCardFacts(study: Study, sessions: Session[], language: ThemeLanguage = 'nl'): CardFacts[] {
   const facts: CardFacts[] = [];
   for (const session of sessions) {
     const view = synthesisView(session, study.codebook, 'codebook');
-    const labels = new Map(view.themes.map((th) => [th.id, th.label]));
+    const labels = new Map(view.themes.map((th) => [th.id, themeLabel(th, language)]));
     const tally = tallyVotes(session);
     const roles = columnRoles(session);
     for (const card of Object.values(session.cards).filter(isLive).sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1))) {

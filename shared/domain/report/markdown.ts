@@ -3,6 +3,7 @@ import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { chartTitle, figureGroups, type ReportChartKind } from './charts.ts';
 import { answerTable, breakdownTables, type TextTable } from './figure-tables.ts';
+import { formatDate as formatDay } from '../dates.ts';
 import { REPORT_TEXTS as TEXTS, type ReportTexts as Texts } from './texts.ts';
 import type { Figures as QuestionFigures } from '../figures.ts';
 import { quoted } from './outline/index.ts';
@@ -44,13 +45,8 @@ function table(align: AlignType[], header: string[], rows: string[][]): Table {
   return { type: 'table', align, children: [row(header), ...rows.map(row)] };
 }
 
-/** "2025-11-20" as "20 november 2025"; anything else as given. */
-function formatDate(value: string | number, t: Texts): string {
-  const format = (ms: number, timeZone: string) => new Intl.DateTimeFormat(t.locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(ms);
-  if (typeof value === 'number') return format(value, 'Europe/Amsterdam');
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  return match ? format(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])), 'UTC') : value;
-}
+/** "2025-11-20" as "20 november 2025"; a timestamp as its day in the Netherlands; anything else as given. */
+const formatDate = (value: string | number, t: Texts): string => formatDay(value, t.language, { timeZone: 'Europe/Amsterdam' });
 
 /** A sentence run of a paragraph: bold where the draft's lead or the analyst's `**…**` says so. */
 const run = (s: Sentence): PhrasingContent => (s.bold ? strong(s.text) : text(s.text));

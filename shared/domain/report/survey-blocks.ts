@@ -4,6 +4,7 @@ import { resolveTheme } from '../codebook-edits.ts';
 import type { Figures } from '../figures.ts';
 import { surveyGrouping, surveyQuestionFigures, type SurveyGrouping } from '../survey-figures.ts';
 import { openAnswers } from '../survey-question-report.ts';
+import { themeLabel } from '../themes/theme-names.ts';
 import { percentText, SUMMARY_TEXTS } from './texts.ts';
 import type { FigureBlock, FigureCallout, ReportModel, SurveyQuote } from './types.ts';
 
@@ -15,11 +16,11 @@ export function breakdownIds(survey: Survey, question: SurveyQuestion): string[]
   return chosen.filter((id) => id !== question.id);
 }
 
-/** The codebook theme of a question (following merges), with its name; nulls for none or an unknown theme. */
-function themeOf(study: Study, themeId: string | null): { themeId: string | null; themeLabel: string | null } {
+/** The codebook theme of a question (following merges), with its name in `language`; nulls for none or an unknown theme. */
+function themeOf(study: Study, themeId: string | null, language: Language): { themeId: string | null; themeLabel: string | null } {
   const resolved = themeId === null ? null : resolveTheme(study.codebook, themeId);
   const theme = resolved === null ? undefined : study.codebook.themes.find((t) => t.id === resolved);
-  return theme ? { themeId: theme.id, themeLabel: theme.name } : { themeId: null, themeLabel: null };
+  return theme ? { themeId: theme.id, themeLabel: themeLabel({ id: theme.id, label: theme.name }, language) } : { themeId: null, themeLabel: null };
 }
 
 /**
@@ -46,7 +47,7 @@ export function surveyBlocks(study: Study, language: Language): FigureBlock[] {
           id,
           source: { kind: 'survey', survey: survey.title },
           question: q.label,
-          ...themeOf(study, q.themeId),
+          ...themeOf(study, q.themeId, language),
           figures: figures.overall,
           breakdowns: by.map((g, b) => ({
             attribute: g.label,
@@ -89,7 +90,7 @@ export function surveyQuotes(study: Study, language: Language): SurveyQuote[] {
         return q.report.quotes.flatMap((index): SurveyQuote[] => {
           const text = quoteText(answers.get(index) ?? '');
           if (text === '') return [];
-          return [{ id: `quote-${survey.id}-${q.id}-${index}`, text, attribution, ...themeOf(study, q.themeId), survey: survey.title, question: q.label }];
+          return [{ id: `quote-${survey.id}-${q.id}-${index}`, text, attribution, ...themeOf(study, q.themeId, language), survey: survey.title, question: q.label }];
         });
       }),
   );

@@ -44,6 +44,7 @@ export const midSentence = (label: string): string => (/^[A-Z][a-zà-ÿ]+$/.test
 /** Headings and fixed sentences of the report documents (Markdown, DOCX), per language. */
 export const REPORT_TEXTS = {
   nl: {
+    language: 'nl',
     locale: 'nl-NL',
     generatedOn: (date: string) => `Gegenereerd op ${date}.`,
     clientLine: (client: string) => `In opdracht van ${client}`,
@@ -122,6 +123,7 @@ export const REPORT_TEXTS = {
     nobody: 'niemand',
   },
   en: {
+    language: 'en',
     locale: 'en-GB',
     generatedOn: (date: string) => `Generated on ${date}.`,
     clientLine: (client: string) => `Commissioned by ${client}`,

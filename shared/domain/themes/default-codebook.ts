@@ -23,3 +23,5 @@ export const DEFAULT_CODEBOOK: Codebook = {
 
 /** Cards that fit no theme well enough. */
 export const UNSORTED_THEME_ID = 'overig';
+/** The name the engine gives that group. */
+export const UNSORTED_THEME_NAME = 'Overig';

@@ -1,5 +1,5 @@
 import { dot, kmeans, mergeSimilar, normalise, type Vector } from './cluster.ts';
-import { UNSORTED_THEME_ID } from './default-codebook.ts';
+import { UNSORTED_THEME_ID, UNSORTED_THEME_NAME } from './default-codebook.ts';
 import { THEME_EXAMPLES } from './examples.ts';
 import { learnFromExamples, type LearnedWeights } from './examples-model.ts';
 import { addToLexicon, buildLexicon, extractFeatures, type Features, type Lexicon } from './features.ts';
@@ -284,7 +284,7 @@ export function synthesize(input: SynthesisInput): SynthesisResult {
   }
   // With a codebook, 'overig' is always there to sort into (also for cards decided into it in discovery).
   if (codebook || Object.values(assignments).some((a) => a.themeId === UNSORTED_THEME_ID)) {
-    themes.push({ id: UNSORTED_THEME_ID, label: 'Overig', terms: [], discovered: false });
+    themes.push({ id: UNSORTED_THEME_ID, label: UNSORTED_THEME_NAME, terms: [], discovered: false });
   }
   return { assignments, themes };
 }

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { CSV_COLUMNS, neutraliseFormula, renderCsv } from '../../../server/report/csv.ts';
+import { CSV_COLUMNS, CSV_HEADERS, neutraliseFormula, renderCsv } from '../../../server/report/csv.ts';
 import type { CardRow, ReportModel } from '../../../shared/domain/report/types.ts';
 import { AWKWARD_TEXT, FORMULA_TEXTS, MARKUP_TEXT, reportModel, UNNAMED_PERSON } from '../../fixtures/report-model.ts';
 
@@ -17,8 +17,8 @@ describe('renderCsv', () => {
 
   it('starts with a UTF-8 byte order mark and a header row, rows ending in CRLF', () => {
     expect(csv.charCodeAt(0)).toBe(0xfeff);
-    expect(csv.slice(1).startsWith('id;session;domain;column;theme;votes;quote;origin;verification;text\r\n')).toBe(true);
-    expect(header).toEqual([...CSV_COLUMNS]);
+    expect(csv.slice(1).startsWith('id;werksessie;domein;kolom;thema;stemmen;citaat;herkomst;toetsing;tekst\r\n')).toBe(true);
+    expect(header).toEqual(CSV_COLUMNS.map((c) => CSV_HEADERS.nl[c]));
   });
 
   it('has one row per card with every field as in the model', () => {
@@ -76,6 +76,16 @@ describe('renderCsv', () => {
     expect.soft(neutraliseFormula('Tarieven = te laag')).toBe('Tarieven = te laag');
     expect.soft(neutraliseFormula('')).toBe('');
     expect.soft(neutraliseFormula("'al geciteerd")).toBe("'al geciteerd");
+  });
+
+  it('has its header and origins in English for an English report', () => {
+    const english: ReportModel = { ...reportModel, language: 'en' };
+    const [header, ...englishRows] = read(renderCsv(english));
+    expect(header).toEqual(['id', 'session', 'domain', 'column', 'theme', 'votes', 'quote', 'origin', 'verification', 'text']);
+    const origin = CSV_COLUMNS.indexOf('origin');
+    const expected = reportModel.cards.map((card) => (card.origin === 'sessie' ? 'session' : 'follow-up call'));
+    expect(englishRows.map((row) => row[origin])).toEqual(expected);
+    expect(new Set(expected).size).toBe(2);
   });
 
   it('says yes and no in the report language and holds no names', () => {

@@ -123,13 +123,38 @@ describe('report files of a real session', () => {
     const csv = await csvResponse.text();
     const rows: Record<string, string>[] = parse(csv.replace(/^\uFEFF/, ''), { delimiter: ';', columns: true, bom: true });
     expect(rows).toHaveLength(4);
-    const byText = new Map(rows.map((r) => [r.text, r]));
-    expect(byText.get(TEXTS.open)).toMatchObject({ theme: 'Tarieven en kostprijs', votes: '2', origin: 'sessie', verification: 'herkend 1, deels 1, niet herkend 0' });
-    expect(byText.get(TEXTS.followUp)).toMatchObject({ origin: 'nabellen' });
-    expect(byText.get(TEXTS.bob)).toMatchObject({ votes: '1' });
+    const byText = new Map(rows.map((r) => [r.tekst, r]));
+    expect(byText.get(TEXTS.open)).toMatchObject({ thema: 'Tarieven en kostprijs', stemmen: '2', herkomst: 'sessie', toetsing: 'herkend 1, deels 1, niet herkend 0' });
+    expect(byText.get(TEXTS.followUp)).toMatchObject({ herkomst: 'nabellen' });
+    expect(byText.get(TEXTS.bob)).toMatchObject({ stemmen: '1' });
     for (const content of [markdown, csv, JSON.stringify(await report())]) {
       for (const hidden of HIDDEN) expect(content).not.toContain(hidden);
     }
+  });
+
+  it('CSV: header, theme names and values in Dutch by default and in English when asked', async () => {
+    const read = async (path: string) => {
+      const response = await get(path);
+      expect(response.status, path).toBe(200);
+      const [header, ...rows] = parse(await response.text(), { delimiter: ';', bom: true }) as string[][];
+      return { header: header!, rows: rows.map((row) => Object.fromEntries(header!.map((name, i) => [name, row[i]!]))) };
+    };
+    const dutch = await read('cards.csv');
+    expect(dutch.header).toEqual(['id', 'werksessie', 'domein', 'kolom', 'thema', 'stemmen', 'citaat', 'herkomst', 'toetsing', 'tekst']);
+    expect(await read('cards.csv?lang=nl')).toEqual(dutch);
+    const byDutchText = new Map(dutch.rows.map((r) => [r.tekst, r]));
+    expect(byDutchText.get(TEXTS.open)).toMatchObject({ thema: 'Tarieven en kostprijs', citaat: 'ja' });
+    expect(byDutchText.get(TEXTS.bob)).toMatchObject({ thema: 'Meerzorg en complexe zorg' });
+
+    const english = await read('cards.csv?lang=en');
+    expect(english.header).toEqual(['id', 'session', 'domain', 'column', 'theme', 'votes', 'quote', 'origin', 'verification', 'text']);
+    const byText = new Map(english.rows.map((r) => [r.text, r]));
+    expect(byText.get(TEXTS.open)).toMatchObject({ theme: 'Rates and cost price', votes: '2', quote: 'yes', origin: 'session' });
+    expect(byText.get(TEXTS.bob)).toMatchObject({ theme: 'Additional and complex care' });
+    expect(byText.get(TEXTS.followUp)).toMatchObject({ origin: 'follow-up call' });
+    const cells = english.rows.flatMap((r) => [r.theme, r.origin, r.quote]).join('\n');
+    for (const dutchWord of ['Tarieven en kostprijs', 'Meerzorg en complexe zorg', 'Overig', 'sessie', 'nabellen', 'ja', 'nee']) expect(cells).not.toContain(dutchWord);
+    expect((await get('cards.csv?lang=de')).status).toBe(400);
   });
 
   it('of one session, in English', async () => {

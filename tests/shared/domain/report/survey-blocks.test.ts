@@ -117,7 +117,7 @@ describe('open answers as quotes', () => {
       expect.objectContaining({ text: 'Tarieven zijn te laag' }),
       expect.objectContaining({ text: 'Graag eerder bericht' }),
     ]);
-    expect(surveyQuotes(picked(), 'en')[0]!.attribution).toBe('Response of a participating care provider');
+    expect(surveyQuotes(picked(), 'en')[0]).toMatchObject({ attribution: 'Response of a participating care provider', themeLabel: 'Rates and cost price' });
     expect(quoteText('„Dubbel” ')).toBe('Dubbel');
     expect(quoteText("Zorg 'goed' geregeld")).toBe("Zorg 'goed' geregeld");
   });
