@@ -32,6 +32,7 @@ export function registerRealtime(deps: RealtimeDeps): void {
   deps.repo.onSessionRollback = (sessionId) => {
     const doc = deps.repo.sessions.get(sessionId);
     if (doc) emitSnapshots(deps.io, doc.data, deps.clock());
+    if (doc) deps.studyMatrix.changed(doc.data.studyId);
   };
 
   deps.io.use(authenticate(deps));
