@@ -4,6 +4,7 @@ import { clientFiles } from './plugins/client-files.ts';
 import { securityHeaders } from './plugins/security-headers.ts';
 import { socketIoPlugin } from './plugins/socket-io.ts';
 import { registerRealtime } from './realtime/index.ts';
+import { createStudyMatrixFeed } from './realtime/study-matrix-feed.ts';
 import { uniqueJoinCode } from './realtime/binding.ts';
 import { apiRoutes } from './routes/api.ts';
 import { joinRoutes } from './routes/join.ts';
@@ -70,7 +71,10 @@ export async function buildApp(options: AppOptions = {}): Promise<BuiltApp> {
   await app.register(surveyRoutes({ repo, clock, limitCreates }));
   await app.register(clientFiles(options.clientDir ?? DEFAULT_CLIENT_DIR));
 
+  const studyMatrix = createStudyMatrixFeed({ io: app.io, repo });
+  app.addHook('preClose', async () => studyMatrix.close());
   registerRealtime({
+    studyMatrix,
     io: app.io,
     repo,
     log: app.log,

@@ -502,6 +502,10 @@ export const en: MessageSchema = {
     pointAdded: 'Point added to the session',
     points: 'Points from this call',
     fromCall: 'From a follow-up call',
+    readOutTitle: 'Read out: what the room wrote',
+    readOutHidden: '{n} cards of this theme were not shown to the room; they are not read out. | 1 card of this theme was not shown to the room; it is not read out. | {n} cards of this theme were not shown to the room; they are not read out.',
+    finish: 'Finish call',
+    finished: 'Call with {name} saved',
   },
   polls: {
     title: 'Polls',

@@ -500,6 +500,10 @@ export const nl = {
     pointAdded: 'Punt toegevoegd aan de sessie',
     points: 'Punten uit dit gesprek',
     fromCall: 'Uit nabellen',
+    readOutTitle: 'Voorlezen: wat de zaal schreef',
+    readOutHidden: '{n} kaarten van dit thema zag de zaal niet; die worden niet voorgelezen. | 1 kaart van dit thema zag de zaal niet; die wordt niet voorgelezen. | {n} kaarten van dit thema zag de zaal niet; die worden niet voorgelezen.',
+    finish: 'Gesprek afronden',
+    finished: 'Gesprek met {name} opgeslagen',
   },
   polls: {
     title: 'Peilingen',

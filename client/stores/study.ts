@@ -15,7 +15,7 @@ export const useStudyStore = defineStore('study', () => {
   const studyId = ref<string | null>(null);
   const study = shallowRef<StudyView | null>(null);
   const failure = shallowRef<CommandFailure | null>(null);
-  /** Themes against domains across the study's sessions, as the server sent them; reloaded whenever the study changes. */
+  /** Themes against domains across the study's sessions, loaded on open, then kept live by the server's pushes. */
   const loadedMatrix = shallowRef<StudyMatrix | null>(null);
   const ui = useUiStore();
   /** The matrix with its theme names in the reader's language (see `themeLabel`). */
@@ -34,7 +34,12 @@ export const useStudyStore = defineStore('study', () => {
       if (view.id !== studyId.value) return;
       study.value = view;
       useIdentityStore().rememberStudyTitle(view.id, view.title);
-      void loadMatrix();
+    });
+    // The server pushes the matrix after every change it counts, in any session of the study.
+    socket.on('study:matrix-updated', (update) => {
+      if (update.studyId !== studyId.value) return;
+      loadedMatrix.value = update.matrix;
+      matrixFailure.value = null;
     });
   }
 

@@ -93,5 +93,8 @@ export function uniqueJoinCode(joinCodes: ReadonlyMap<string, string>): string {
 /** Tells the facilitators with the study overview open what changed. */
 export function emitStudy(deps: RealtimeDeps, studyId: string): void {
   const doc = deps.repo.studies.get(studyId);
-  if (doc) deps.io.to(rooms.study(studyId)).emit('study:updated', studyView(deps, doc.data));
+  if (!doc) return;
+  deps.io.to(rooms.study(studyId)).emit('study:updated', studyView(deps, doc.data));
+  // A codebook edit or a new session moves the matrix too; the feed tells which it was.
+  deps.studyMatrix.studyChanged(doc.data);
 }

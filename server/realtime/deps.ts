@@ -5,6 +5,7 @@ import type { IoServer } from '../plugins/socket-io.ts';
 import type { AbuseLimits } from '../security/limits.ts';
 import type { WindowLimiter } from '../security/rate-limiter.ts';
 import type { Repository } from '../storage/repository.ts';
+import type { StudyMatrixFeed } from './study-matrix-feed.ts';
 
 /** What every realtime handler may use; passed in, never imported as a singleton. */
 export interface RealtimeDeps {
@@ -23,6 +24,8 @@ export interface RealtimeDeps {
   joinsPerAddress: WindowLimiter;
   /** Proxies in front of the server whose X-Forwarded-For is believed (see `clientIp`). */
   trustProxy: number;
+  /** Keeps the study overviews' matrix live; told of every change it may count. */
+  studyMatrix: StudyMatrixFeed;
 }
 
 /** Clock and id source for pure domain functions. */

@@ -31,7 +31,9 @@ export function registerRealtime(deps: RealtimeDeps): void {
   // A failed write rolled a session back: everyone gets the state that is really stored.
   deps.repo.onSessionRollback = (sessionId) => {
     const doc = deps.repo.sessions.get(sessionId);
-    if (doc) emitSnapshots(deps.io, doc.data, deps.clock());
+    if (!doc) return;
+    emitSnapshots(deps.io, doc.data, deps.clock());
+    deps.studyMatrix.changed(doc.data.studyId);
   };
 
   deps.io.use(authenticate(deps));

@@ -1,5 +1,6 @@
 import { fail, ok, type Result } from '../../shared/protocol/errors.ts';
 import type { Actor, Change } from '../../shared/domain/context.ts';
+import { matrixChanged } from '../../shared/domain/study-matrix.ts';
 import type { Session } from '../../shared/schemas/session.ts';
 import type { AppSocket } from './command.ts';
 import type { RealtimeDeps } from './deps.ts';
@@ -53,6 +54,7 @@ export async function mutateSession<T>(
     return ok({ before, after, value, changed: false });
   }
   await doc.set(after);
+  if (matrixChanged(before, after)) deps.studyMatrix.changed(after.studyId);
   return ok({ before, after, value, changed: true });
 }
 

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { createSession } from '../../shared/domain/session-factory.ts';
-import { studyMatrix } from '../../shared/domain/study-matrix.ts';
 import { ok } from '../../shared/protocol/errors.ts';
 import { SessionCreateSchema, StudyRenameSchema, StudyReportSettingsSchema } from '../../shared/schemas/commands.ts';
 import { domainCtx, type RealtimeDeps } from './deps.ts';
 import { command, type Command } from './command.ts';
 import { emitStudy, sessionSummary, studyOf, studyView, uniqueJoinCode } from './binding.ts';
 import { rooms } from './rooms.ts';
+import { matrixOf } from './study-matrix-feed.ts';
 
 export function studyCommands(deps: RealtimeDeps): Record<string, Command> {
   return {
@@ -20,11 +20,7 @@ export function studyCommands(deps: RealtimeDeps): Record<string, Command> {
     'study:matrix': command('study:matrix', z.object({}), (_input, socket) => {
       const study = studyOf(deps, socket);
       if (!study.ok) return study;
-      const sessions = study.data.sessionIds.flatMap((id) => {
-        const doc = deps.repo.sessions.get(id);
-        return doc ? [doc.data] : [];
-      });
-      return ok(studyMatrix(sessions, study.data.codebook));
+      return ok(matrixOf(deps.repo, study.data));
     }, deps),
 
     'study:rename': command('study:rename', StudyRenameSchema, async (input, socket) => {

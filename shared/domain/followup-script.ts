@@ -5,7 +5,15 @@ import type { Session } from '../schemas/session.ts';
 import type { Verification } from './report/types.ts';
 import { verificationFor } from './report/verification.ts';
 import { synthesisView } from './synthesis-view.ts';
-import { isLive, toCardView } from './visibility.ts';
+import { cardVisibleTo, isLive, tallyVotes, toCardView } from './visibility.ts';
+
+/** A card to read out on the phone: its words only, never who wrote it. */
+export interface ScriptCard {
+  id: string;
+  text: string;
+  /** Digital and hand-counted votes on it. */
+  votes: number;
+}
 
 /** One finding to read out on the phone. */
 export interface ScriptItem {
@@ -17,6 +25,12 @@ export interface ScriptItem {
   cards: number;
   /** Digital and hand-counted votes in this theme. */
   votes: number;
+  /**
+   * The session's own cards of the theme that the room could see (the projection's rule: none
+   * while they are hidden), most votes first, for the caller to read out. No authors: a card read
+   * out on the phone must not name an anonymous writer, and the callee needs no names at all.
+   */
+  readOut: ScriptCard[];
   /** How the calls so far received it, e.g. "bevestigd door 4 van 5 nagebelde aanbieders". */
   verification: Verification;
 }
@@ -37,6 +51,16 @@ export interface FollowUpView {
 export function callScript(session: Session, codebook: Codebook, language: 'nl' | 'en'): ScriptItem[] {
   const calls = Object.values(session.followUps);
   const fromSession = (id: string) => session.cards[id]?.origin.kind === 'session';
+  const tally = tallyVotes(session);
+  const readOut = (cardIds: string[]): ScriptCard[] =>
+    cardIds
+      .flatMap((id) => {
+        const card = session.cards[id];
+        if (!card || card.origin.kind !== 'session' || !cardVisibleTo(session, card, { role: 'projection' })) return [];
+        return [{ id, text: card.text, votes: (tally.get(id)?.length ?? 0) + card.handVotes, at: card.createdAt }];
+      })
+      .sort((a, b) => b.votes - a.votes || a.at - b.at)
+      .map(({ id, text, votes }) => ({ id, text, votes }));
   return synthesisView(session, codebook)
     .themes.map((theme) => ({
       themeId: theme.id,
@@ -44,6 +68,7 @@ export function callScript(session: Session, codebook: Codebook, language: 'nl' 
       finding: theme.finding,
       cards: theme.cardIds.filter(fromSession).length,
       votes: theme.votes,
+      readOut: readOut(theme.cardIds),
       verification: verificationFor(calls, theme.id, language),
     }))
     .filter((item) => item.finding !== null || item.cards > 0)

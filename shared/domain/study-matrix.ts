@@ -28,6 +28,14 @@ export interface StudyMatrix {
   texts: Record<string, string>;
 }
 
+/**
+ * Whether a change to a session can move its study's matrix: its cards (hand counts included),
+ * votes, theme decisions or domains. Rules build new objects only for what they change, so
+ * comparing references is enough; a participant joining or a timer tick moves nothing.
+ */
+export const matrixChanged = (before: Session, after: Session): boolean =>
+  before.cards !== after.cards || before.votes !== after.votes || before.synthesis !== after.synthesis || before.domains !== after.domains;
+
 /** Without a domain on the card, a single-domain session's domain is the card's. */
 export const NO_DOMAIN = '—';
 

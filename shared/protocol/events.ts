@@ -236,6 +236,12 @@ export interface ServerToClientEvents {
   'report:updated': (info: ReportDocumentInfo) => void;
   /** Facilitator: the study or one of its sessions changed. */
   'study:updated': (study: StudyView) => void;
+  /**
+   * Facilitators with the study overview open (that study's room only): the theme-by-domain matrix
+   * after cards, votes, hand counts, theme decisions, codebook edits or a new session. Coalesced:
+   * at most one per study every MATRIX_PUSH_MS. Counts and card texts; no authors, no voters.
+   */
+  'study:matrix-updated': (update: { studyId: string; matrix: StudyMatrix }) => void;
 }
 
 /** Per-socket state on the server: set by the handshake, join and open; never from the client's word. */

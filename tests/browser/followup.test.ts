@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { joinAs, sendOk, uid } from '../server/helpers.ts';
+import { facilitatorWithSession, joinAs, sendOk, uid } from '../server/helpers.ts';
 import { openDocx, textOf } from '../server/report/docx-xml.ts';
 import { collectingSession, startBrowserHarness, waitForAttribute, type BrowserHarness } from './helpers.ts';
 
@@ -116,6 +116,57 @@ describe('follow-up calls in the browser', () => {
     } finally {
       setup.socket.close();
       ann.socket.close();
+    }
+  });
+
+  it('shows the cards of the finding to read out, never an anonymous card\'s author; a point gets the only domain', async () => {
+    const setup = await facilitatorWithSession(harness.server.url, { settings: { allowAnonymousCards: true, hideUntilReveal: false } });
+    const ann = await joinAs(harness.server.url, setup.session.joinCode, 'Annemarie Verborgen');
+    const bob = await joinAs(harness.server.url, setup.session.joinCode, 'Bob de Vries');
+    try {
+      const { studyId, key, socket } = setup;
+      const sessionId = setup.session.id;
+      const column = setup.snapshot.session.columns[1]!.id;
+      await sendOk(socket, 'session:phase', { sessionId, phase: 'collecting' });
+      const anonymous = 'De tarieven dekken de kostprijs niet, de indexering is te laag';
+      const named = 'Het NZa-tarief is te laag voor de zwaardere zorg';
+      await sendOk(ann.socket, 'card:add', { sessionId, id: uid(), columnId: column, text: anonymous, anonymous: true });
+      await sendOk(bob.socket, 'card:add', { sessionId, id: uid(), columnId: column, text: named });
+      for (const phase of ['voting', 'synthesis', 'closed'] as const) await sendOk(socket, 'session:phase', { sessionId, phase });
+
+      const analyst = await harness.newPage('analyst');
+      const { page } = analyst;
+      await page.goto(`/f/${studyId}/s/${sessionId}/nabellen#key=${encodeURIComponent(key)}`);
+      await page.getByTestId('followup-callee').fill(CALLEE);
+      await page.getByTestId('followup-caller').fill('Analist Jansen');
+      await page.getByTestId('followup-start').click();
+      const script = page.getByTestId('followup-script');
+      await script.waitFor();
+      // No finding written: the caller reads out the cards.
+      const readOut = page.getByTestId('followup-read-out-card');
+      await readOut.first().waitFor();
+      expect((await readOut.allTextContents()).map((t) => t.trim()).sort()).toEqual([anonymous, named].sort());
+      expect(await script.textContent()).not.toContain('Annemarie');
+      expect(await script.textContent()).not.toContain('Bob de Vries');
+      // Nor does what the script is built from: its items carry a card's id, text and votes only.
+      const frames = (await analyst.traffic()).received.filter((f) => f.includes('readOut'));
+      expect(frames.length).toBeGreaterThan(0);
+      for (const frame of frames) {
+        const items = [...frame.matchAll(/"readOut":(\[[^\]]*\])/g)].flatMap((m) => JSON.parse(m[1]!) as Record<string, unknown>[]);
+        for (const item of items) expect(Object.keys(item).sort()).toEqual(['id', 'text', 'votes']);
+      }
+
+      // The session has one domain: a point gets it unless the caller chooses otherwise.
+      expect(await page.getByTestId('followup-point-domain').inputValue()).toBe(setup.session.domains[0]);
+      await page.getByTestId('followup-point-text').fill('Het vervoer is slecht geregeld');
+      await page.getByTestId('followup-point-add').click();
+      await page.getByTestId('followup-points').getByText('Het vervoer is slecht geregeld').waitFor();
+      const point = Object.values(harness.server.repo.sessions.get(sessionId)!.data.cards).find((c) => c.origin.kind === 'followup');
+      expect(point?.domain).toBe(setup.session.domains[0]);
+    } finally {
+      setup.socket.close();
+      ann.socket.close();
+      bob.socket.close();
     }
   });
 });

@@ -84,4 +84,51 @@ describe('study matrix in the browser', () => {
       setup.socket.disconnect();
     }
   });
+
+  it('follows the sessions live: a card, a vote, a hand count, a theme decision and a new session show without a reload', async () => {
+    const setup = await collectingSession(harness.server.url);
+    const ann = await joinAs(harness.server.url, setup.code, 'Ann Jansen');
+    try {
+      const { studyId, key, session, snapshot, socket } = setup;
+      const sessionId = session.id;
+      const columnId = snapshot.session.columns[0]!.id;
+      const page = (await harness.newPage('facilitator')).page;
+      await page.goto(`/f/${studyId}#key=${encodeURIComponent(key)}`);
+      await page.getByTestId('study-matrix-empty').waitFor();
+      // Set on this document only: a reload would lose it.
+      await page.evaluate(() => Object.assign(window, { __sameDocument: true }));
+      const domain = session.domains[0]!;
+      const cellOf = (themeId: string, d = domain) => page.locator(`[data-testid="study-matrix-cell"][data-theme-id="${themeId}"][data-domain="${d}"]`);
+
+      const cardId = uid();
+      await sendOk(ann.socket, 'card:add', { sessionId, id: cardId, columnId, text: ANN, anonymous: false });
+      await waitForAttribute(cellOf('tarieven'), 'data-cards', '1');
+      await sendOk(socket, 'session:phase', { sessionId, phase: 'voting' });
+      await sendOk(ann.socket, 'vote:cast', { sessionId, id: uid(), cardId });
+      await waitForAttribute(cellOf('tarieven'), 'data-votes', '1');
+      await sendOk(socket, 'card:hand-votes', { sessionId, id: cardId, count: 4 });
+      await waitForAttribute(cellOf('tarieven'), 'data-votes', '5');
+      await sendOk(socket, 'session:phase', { sessionId, phase: 'synthesis' });
+      await sendOk(socket, 'synthesis:decide', { sessionId, cardId, themeId: 'meerzorg', pinned: false });
+      await waitForAttribute(cellOf('meerzorg'), 'data-cards', '1');
+      // Tarieven keeps the card at most as its second theme.
+      await expect.poll(async () => (await cellOf('tarieven').count()) === 0 || (await cellOf('tarieven').getAttribute('data-cards')) === '0').toBe(true);
+
+      // A new session, in a domain of its own: its first card adds a column; the list shows the session.
+      const other = await sendOk(socket, 'session:create', { title: 'Werksessie Jeugd', date: '2025-11-22', mode: 'fysiek', domains: ['Jeugdwet'] });
+      await page.getByTestId('session-item').filter({ hasText: 'Werksessie Jeugd' }).waitFor();
+      const opened = await sendOk(socket, 'session:open', { sessionId: other.id, view: 'console' });
+      await sendOk(socket, 'session:phase', { sessionId: other.id, phase: 'collecting' });
+      await sendOk(socket, 'card:add', { sessionId: other.id, id: uid(), columnId: opened.session.columns[0]!.id, text: BOB, attribution: { kind: 'facilitator' } });
+      await waitForAttribute(cellOf('tarieven', 'Jeugdwet'), 'data-cards', '1');
+      expect(await page.locator('th[scope="col"]').allTextContents()).toContain('Jeugdwet');
+
+      expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+      // The matrix never names who wrote a card.
+      expect(await page.getByTestId('study-matrix').textContent()).not.toContain('Ann Jansen');
+    } finally {
+      setup.socket.disconnect();
+      ann.socket.disconnect();
+    }
+  });
 });

@@ -85,6 +85,7 @@ export function applyFact(state: ClientState, fact: Fact): ClientState {
       return { ...state, polls };
     }
     case 'study:updated':
+    case 'study:matrix-updated':
     case 'report:updated':
     case 'synthesis:updated':
     case 'followup:updated':

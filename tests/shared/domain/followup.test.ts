@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { setHandVotes } from '../../../shared/domain/cards.ts';
 import { mergeThemes } from '../../../shared/domain/codebook-edits.ts';
-import { addFollowUpCard, answerCall, callScript, deleteCall, followUpView, restoreCall, saveCall } from '../../../shared/domain/followup.ts';
+import { deleteCard, setHandVotes } from '../../../shared/domain/cards.ts';
+import { addFollowUpCard, answerCall, callScript, defaultDomain, deleteCall, followUpView, restoreCall, saveCall } from '../../../shared/domain/followup.ts';
 import { setFinding } from '../../../shared/domain/synthesis.ts';
 import { synthesisView } from '../../../shared/domain/synthesis-view.ts';
 import { DEFAULT_CODEBOOK } from '../../../shared/domain/themes/default-codebook.ts';
 import { CodebookSchema, type Codebook } from '../../../shared/schemas/codebook.ts';
 import { AnswerCallSchema, FollowUpCardSchema, SaveCallSchema } from '../../../shared/schemas/commands.ts';
 import { SessionSchema, type Session } from '../../../shared/schemas/session.ts';
-import { ANN, FACILITATOR, T0, columnId, expectFail, frozen, makeSession, participant, unwrap, withCard, withParticipant } from '../fixtures.ts';
+import { ANN, BOB, FACILITATOR, T0, columnId, expectFail, frozen, makeSession, participant, unwrap, withCard, withParticipant } from '../fixtures.ts';
 
 const codebook = (): Codebook => CodebookSchema.parse(structuredClone(DEFAULT_CODEBOOK));
 const CALL = 'call-0000001';
@@ -199,5 +199,54 @@ describe('callScript', () => {
     const view = followUpView(s, codebook(), 'nl');
     expect(view.cards).toEqual([expect.objectContaining({ id: 'card-call-1', callId: CALL, origin: 'followup', author: { kind: 'facilitator' } })]);
     expect(view.calls.map((c) => c.id)).toEqual([CALL]);
+  });
+});
+
+describe('callScript: the cards to read out', () => {
+  /** Tarieven cards by Ann (named), Bob (anonymous, most votes) and one deleted; in `phase`, hidden until revealed when `hidden`. */
+  function tariffSession(options: { hidden?: boolean; revealed?: boolean } = {}): Session {
+    let s = makeSession({ phase: 'collecting', settings: { allowAnonymousCards: true, hideUntilReveal: options.hidden ?? false } });
+    s = withParticipant(withParticipant(s, ANN, 'Ann Jansen'), BOB, 'Bob de Vries');
+    s = withCard(s, participant(ANN), { id: 'card-named', text: 'De tarieven dekken de kostprijs niet', columnId: columnId(s, 1), domain: 'Wmo' }, T0).session;
+    s = withCard(s, participant(BOB), { id: 'card-anon', text: 'Het NZa-tarief is te laag voor zware zorg', columnId: columnId(s, 1), anonymous: true }, T0 + 1).session;
+    s = withCard(s, participant(ANN), { id: 'card-gone', text: 'De tarieven zijn een probleem, weg ermee', columnId: columnId(s, 1) }, T0 + 2).session;
+    s = unwrap(deleteCard(s, participant(ANN), 'card-gone', T0 + 3)).session;
+    s = { ...s, phase: 'synthesis', revealed: options.revealed ?? s.revealed };
+    s = unwrap(setHandVotes(s, FACILITATOR, 'card-anon', 4, T0)).session;
+    s = unwrap(setHandVotes(s, FACILITATOR, 'card-named', 1, T0)).session;
+    s = unwrap(saveCall(s, FACILITATOR, save(s), T0)).session;
+    return unwrap(addFollowUpCard(s, FACILITATOR, FollowUpCardSchema.parse({ sessionId: s.id, id: 'card-call-1', callId: CALL, columnId: columnId(s, 1), text: 'Tarieven voor vervoer zijn ook te laag' }), T0)).session;
+  }
+  const tarieven = (s: Session) => callScript(s, codebook(), 'nl').find((i) => i.themeId === 'tarieven');
+
+  it('lists the texts of the session\'s live cards in the theme, most votes first, with no author at all', () => {
+    const s = tariffSession();
+    const item = tarieven(s)!;
+    expect(item.readOut).toEqual([
+      { id: 'card-anon', text: 'Het NZa-tarief is te laag voor zware zorg', votes: 4 },
+      { id: 'card-named', text: 'De tarieven dekken de kostprijs niet', votes: 1 },
+    ]);
+    // Neither the anonymous writer nor anyone else is named anywhere in the script.
+    const script = JSON.stringify(callScript(s, codebook(), 'nl'));
+    for (const secret of [BOB, 'Bob de Vries', ANN, 'Ann Jansen', 'author', 'participantId']) expect(script).not.toContain(secret);
+  });
+
+  it('leaves out what the room never saw: cards still hidden, deleted cards and points from calls', () => {
+    const hidden = tarieven(tariffSession({ hidden: true }))!;
+    expect(hidden.cards).toBe(2);
+    expect(hidden.readOut).toEqual([]);
+    const revealed = tarieven(tariffSession({ hidden: true, revealed: true }))!;
+    expect(revealed.readOut.map((c) => c.id)).toEqual(['card-anon', 'card-named']);
+    const texts = JSON.stringify(tarieven(tariffSession())!.readOut);
+    expect(texts).not.toContain('weg ermee');
+    expect(texts).not.toContain('vervoer');
+  });
+});
+
+describe('defaultDomain', () => {
+  it('is the only domain of a session, else none', () => {
+    expect(defaultDomain(['Wlz'])).toBe('Wlz');
+    expect(defaultDomain(['Wmo', 'Jeugdwet'])).toBeNull();
+    expect(defaultDomain([])).toBeNull();
   });
 });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { setHandVotes } from '../../../shared/domain/cards.ts';
-import { studyMatrix } from '../../../shared/domain/study-matrix.ts';
+import { matrixChanged, studyMatrix } from '../../../shared/domain/study-matrix.ts';
 import { decideTheme, setSecondary } from '../../../shared/domain/synthesis.ts';
 import { DEFAULT_CODEBOOK } from '../../../shared/domain/themes/default-codebook.ts';
 import { CodebookSchema, type Codebook } from '../../../shared/schemas/codebook.ts';
 import type { Session } from '../../../shared/schemas/session.ts';
-import { ANN, FACILITATOR, T0, makeSession, participant, unwrap, withCard, withParticipant } from '../fixtures.ts';
+import { ANN, BOB, FACILITATOR, T0, makeSession, participant, unwrap, withCard, withParticipant } from '../fixtures.ts';
 
 function session(id: string, domains: string[], cards: [string, string, string | null][]): Session {
   let s = withParticipant({ ...makeSession({ phase: 'collecting', domains }), id }, ANN, 'Ann');
@@ -97,5 +97,22 @@ describe('studyMatrix', () => {
     expect(matrix.themes.map((t) => t.id).sort()).toEqual(['administratieve_lasten', 'dialoog', 'kwaliteit', 'meerzorg', 'tarieven']);
     expect(Object.keys(matrix.texts)).toHaveLength(6);
     expect(studyMatrix([sociaal, wlz], codebook)).toEqual(matrix);
+  });
+});
+
+describe('matrixChanged', () => {
+  const codebook = CodebookSchema.parse(DEFAULT_CODEBOOK);
+  const before = session('session-live', ['Wlz'], [['card-live-1', 'De tarieven dekken de kostprijs niet', null]]);
+
+  it('is true for what the matrix counts: a card, a hand count, a theme decision', () => {
+    expect(matrixChanged(before, withCard(before, FACILITATOR, { id: 'card-live-2', text: 'Meerzorg duurt lang' }).session)).toBe(true);
+    expect(matrixChanged(before, unwrap(setHandVotes(before, FACILITATOR, 'card-live-1', 3, T0)).session)).toBe(true);
+    expect(matrixChanged(before, unwrap(decideTheme(before, FACILITATOR, codebook, { cardId: 'card-live-1', themeId: 'meerzorg', pinned: false }, T0)).session)).toBe(true);
+  });
+
+  it('is false for what it does not: a participant joining, a phase, the same session', () => {
+    expect(matrixChanged(before, withParticipant(before, BOB, 'Bob'))).toBe(false);
+    expect(matrixChanged(before, { ...before, phase: 'closed' })).toBe(false);
+    expect(matrixChanged(before, before)).toBe(false);
   });
 });
