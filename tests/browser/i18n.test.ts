@@ -95,7 +95,9 @@ describe('language switch', () => {
       expect(await label('kwaliteit')).toBe('Zorgkwaliteit volgens cliënten');
       expect(await page.locator('[data-testid="synthesis-panel"]').textContent()).not.toContain('Tarieven en kostprijs');
       // The card's theme menu offers the same names.
-      const menu = page.getByTestId('synthesis-card').filter({ hasText: 'De koffie was koud' }).locator('select').first();
+      const coffee = page.getByTestId('synthesis-card').filter({ hasText: 'De koffie was koud' });
+      await coffee.getByTestId('synthesis-move-pick').click();
+      const menu = coffee.getByTestId('synthesis-move-select');
       expect(await menu.locator('option').allTextContents()).toEqual(expect.arrayContaining(['Rates and cost price', 'Other', 'Zorgkwaliteit volgens cliënten']));
       expect(await text(page, 'console-session-date')).toBe('20 November 2025');
 

@@ -97,6 +97,15 @@ describe('the synthesis view in the console at 1366 by 768', () => {
       expect(order.at(-1)).toBe('overig');
       // Between them, by votes (the domain's ranking, unit-tested, decides ties).
       expect(votes.slice(0, -1)).toEqual([...votes.slice(0, -1)].sort((a, b) => b - a));
+      // And they read in that order on screen: left to right, then the next row.
+      const boxes = await page.locator(`${PANEL} .themes > [data-testid="synthesis-theme"]`).evaluateAll((els) =>
+        els.map((el) => { const r = el.getBoundingClientRect(); return { top: Math.round(r.top), left: Math.round(r.left) }; }));
+      for (const [i, box] of boxes.entries()) {
+        if (i === 0) continue;
+        const before = boxes[i - 1]!;
+        expect(box.top > before.top || (box.top === before.top && box.left > before.left), `theme ${i + 1} reads after theme ${i}`).toBe(true);
+      }
+      expect(boxes[1]!.top).toBe(boxes[0]!.top);
 
       const theme = page.locator(`${PANEL} [data-testid="synthesis-theme"][data-theme-id="innovatie"]`);
       const styles = await theme.evaluate((el) => {
