@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -30,6 +30,11 @@ export async function docxToPdf(docx: Buffer): Promise<Pdf> {
     await run(SOFFICE!, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'report.docx')], { timeout: 110_000 });
     const pdf = join(dir, 'report.pdf');
     await readFile(pdf);
+    // To look at the pages as a reader gets them: KEEP_PDF=dir keeps every PDF the tests made.
+    if (process.env.KEEP_PDF) {
+      await mkdir(process.env.KEEP_PDF, { recursive: true });
+      await copyFile(pdf, join(process.env.KEEP_PDF, `report-${Date.now()}-${Math.random().toString(36).slice(2, 6)}.pdf`));
+    }
     const info = (await run('pdfinfo', ['-f', '1', '-l', '9999', pdf])).stdout;
     const sizes = [...info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/gm)].map((m) => ({ width: Number(m[1]), height: Number(m[2]) }));
     const text = (await run('pdftotext', ['-layout', pdf, '-'], { maxBuffer: 64 * 1024 * 1024 })).stdout;

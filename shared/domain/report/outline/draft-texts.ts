@@ -67,6 +67,10 @@ export const DRAFT_TEXTS = {
       `Dit verbeterpunt rust op ${n(cards, 'kaart', 'kaarten')} over ${themeMidSentence(theme)}${votes === 0 ? ', zonder stemmen' : cards === 1 ? ` met ${n(votes, 'stem', 'stemmen')}` : ` met samen ${n(votes, 'stem', 'stemmen')}`}.`,
     alsoFinding: (finding: string) => `Daarnaast: ${inside(finding)}.`,
     improvementsFor: (theme: string) => `Voor ${themeMidSentence(theme)} noemden deelnemers deze verbeterpunten.`,
+    /** Cards that fit no theme ("Overig"): no finding about a theme called "overig", just what else was said. */
+    unsorted: (cards: number, votes: number, good: boolean) =>
+      `Daarnaast ${cards === 1 ? 'kwam 1 los punt' : `kwamen ${cards} losse punten`} over wat ${good ? 'goed ging' : 'niet goed ging'} naar voren, buiten de thema's${votes === 0 ? '' : ` (${n(votes, 'stem', 'stemmen')})`}.`,
+    unsortedImprovements: 'Daarnaast noemden deelnemers deze losse verbeterpunten, buiten de thema\'s.',
     votes: (votes: number) => n(votes, 'stem', 'stemmen'),
     fromFollowUp: 'uit het nabellen',
     domainTop: (domain: string, themes: string[], cards: number) => `In ${inDutch(domain)} gingen de meeste stemmen naar ${listOf(themes.map(themeMidSentence), 'en')} (${n(cards, 'kaart', 'kaarten')} in totaal).`,
@@ -126,6 +130,9 @@ export const DRAFT_TEXTS = {
       `This improvement rests on ${n(cards, 'card', 'cards')} on ${themeMidSentence(theme)}${votes === 0 ? ', without votes' : ` with ${n(votes, 'vote', 'votes')}${cards === 1 ? '' : ' in all'}`}.`,
     alsoFinding: (finding: string) => `Also: ${inside(finding)}.`,
     improvementsFor: (theme: string) => `For ${themeMidSentence(theme)} participants named these improvements.`,
+    unsorted: (cards: number, votes: number, good: boolean) =>
+      `Besides the themes, ${n(cards, 'separate point', 'separate points')} came up on what ${good ? 'went well' : 'did not go well'}${votes === 0 ? '' : ` (${n(votes, 'vote', 'votes')})`}.`,
+    unsortedImprovements: 'Participants also named these separate improvements, outside the themes.',
     votes: (votes: number) => n(votes, 'vote', 'votes'),
     fromFollowUp: 'from the follow-up calls',
     domainTop: (domain: string, themes: string[], cards: number) => `In ${domain} most votes went to ${listOf(themes.map(themeMidSentence), 'and')} (${n(cards, 'card', 'cards')} in all).`,

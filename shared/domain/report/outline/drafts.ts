@@ -1,6 +1,7 @@
 import type { Session } from '../../../schemas/session.ts';
 import type { CardFacts } from '../card-facts.ts';
 import { liveCalls } from '../card-facts.ts';
+import { UNSORTED_THEME_ID } from '../../themes/default-codebook.ts';
 import { verificationFor } from '../verification.ts';
 import type { DraftTexts, Verified } from './draft-texts.ts';
 import type { CardRef, OutlineBlock, Sentence } from './types.ts';
@@ -33,7 +34,9 @@ export interface ChapterData {
 export function byTheme(facts: CardFacts[]): CardFacts[][] {
   const groups = new Map<string, CardFacts[]>();
   for (const f of facts) groups.set(f.themeId, [...(groups.get(f.themeId) ?? []), f]);
-  return [...groups.values()].sort((a, b) => sum(b) - sum(a) || b.length - a.length || a[0]!.themeLabel.localeCompare(b[0]!.themeLabel));
+  // "Overig" last: what fits no theme is no finding, whatever its votes.
+  const unsorted = (g: CardFacts[]) => (g[0]!.themeId === UNSORTED_THEME_ID ? 1 : 0);
+  return [...groups.values()].sort((a, b) => unsorted(a) - unsorted(b) || sum(b) - sum(a) || b.length - a.length || a[0]!.themeLabel.localeCompare(b[0]!.themeLabel));
 }
 
 /** The follow-up calls of these sessions on one theme. */
@@ -94,13 +97,17 @@ function columnSection(data: ChapterData, side: 'wentWell' | 'notWell'): Outline
     const bad = theme.filter(isBad);
     const mixed = Math.min(good.length, bad.length) * 3 >= theme.length;
     const other = side === 'wentWell' ? bad : good;
+    const lines = cardLines(cards, t);
+    if (themeId === UNSORTED_THEME_ID) {
+      const lead = [sentence(t.unsorted(cards.length, sum(cards), side === 'wentWell'), cards, true)];
+      return [{ kind: 'paragraph', themeId, sentences: lead }, ...(lines.length ? [{ kind: 'list' as const, themeId, items: lines }] : [])];
+    }
     const sentences = [
       sentence(side === 'wentWell' ? t.leadGood(label, mixed) : t.leadNotWell(label, mixed), cards, true),
       sentence(t.evidence(cards.length, sum(cards), domainSpread(data, cards)), cards),
       ...(other.length ? [sentence(t.otherSide(other.length, side === 'wentWell'), other)] : []),
       ...(verificationPlace(data, theme) === side ? verificationSentence(data, theme) : []),
     ];
-    const lines = cardLines(cards, t);
     return [{ kind: 'paragraph', themeId, sentences }, ...(lines.length ? [{ kind: 'list' as const, themeId, items: lines }] : [])];
   });
 }
@@ -127,7 +134,7 @@ export function improvementsDraft(data: ChapterData): OutlineBlock[] {
             sentence(t.findingBasis(label, basis.length, sum(basis)), basis),
             ...verification,
           ]
-        : [sentence(t.improvementsFor(label), improve, true), ...verification];
+        : [sentence(themeId === UNSORTED_THEME_ID ? t.unsortedImprovements : t.improvementsFor(label), improve, true), ...verification];
     const lines = cardLines(improve, t);
     return [{ kind: 'paragraph', themeId, sentences }, ...(lines.length ? [{ kind: 'list' as const, themeId, items: lines }] : [])];
   });
@@ -139,7 +146,7 @@ export function pictureDraft(data: ChapterData, opening: (cards: number, good: n
   if (facts.length === 0) return [];
   const good = facts.filter(isGood);
   const bad = facts.filter(isBad);
-  const top = byTheme(facts.filter((f) => f.themeId !== 'overig' && f.votes > 0)).slice(0, 3);
+  const top = byTheme(facts.filter((f) => f.themeId !== UNSORTED_THEME_ID && f.votes > 0)).slice(0, 3);
   const calls = data.sessions.reduce((n, s) => n + liveCalls(s).length, 0);
   const sentences = [
     sentence(opening(facts.length, good.length, bad.length, sum(facts), data.sessions.length), facts, true),
@@ -164,13 +171,13 @@ export function differencesDraft(data: ChapterData): OutlineBlock[] {
   if (units.length < 2) return [];
   const blocks: OutlineBlock[] = [];
   const tops = units.flatMap((u) => {
-    const top = byTheme(u.facts.filter((f) => f.themeId !== 'overig' && f.votes > 0)).slice(0, 2);
+    const top = byTheme(u.facts.filter((f) => f.themeId !== UNSORTED_THEME_ID && f.votes > 0)).slice(0, 2);
     // "(12 kaarten in totaal)": it stands on all the unit's cards, not only those of its top themes.
     return top.length ? [sentence(t.domainTop(u.name, top.map((g) => g[0]!.themeLabel), u.facts.length), u.facts)] : [];
   });
   if (tops.length) blocks.push({ kind: 'paragraph', themeId: null, sentences: tops });
   const contrasts: Sentence[] = [];
-  for (const theme of byTheme(data.facts.filter((f) => f.themeId !== 'overig'))) {
+  for (const theme of byTheme(data.facts.filter((f) => f.themeId !== UNSORTED_THEME_ID))) {
     const label = theme[0]!.themeLabel;
     const per = units
       .map((u) => ({ name: u.name, facts: theme.filter((f) => u.facts.includes(f)) }))

@@ -200,6 +200,33 @@ describe('buildOutline: drafts from the data', () => {
     // Meerzorg is a Wlz matter only.
     expect(grouped.lessons.blocks.some((b) => b.themeId === 'meerzorg')).toBe(false);
   });
+
+  it('writes the cards that fit no theme as separate points, last, never as a theme called "overig"', () => {
+    const stray = [
+      { id: 'card-w090', column: 1, theme: 'overig', votes: 9, text: 'De koffie was koud' },
+      { id: 'card-w091', column: 1, theme: 'overig', text: 'Het zaaltje was te klein' },
+    ];
+    for (const [language, lead, never] of [
+      ['nl', "Daarnaast kwamen 2 losse punten over wat niet goed ging naar voren, buiten de thema's (9 stemmen).", /over overig|overig zijn/i],
+      ['en', 'Besides the themes, 2 separate points came up on what did not go well (9 votes).', /with other\b|on other\b/i],
+    ] as const) {
+      const outline = report({}, [withCards(wlz, stray), social], { language }).outline;
+      const notWell = sectionOf(chapterOf(outline, WLZ), 'notWell');
+      const paragraphs = notWell.blocks.filter((b) => b.kind === 'paragraph');
+      // Nine votes outweigh every theme, yet the separate points come after them.
+      expect(paragraphs.at(-1)!.themeId).toBe('overig');
+      expect(paragraphs.at(-1)!.kind === 'paragraph' && paragraphs.at(-1)!.sentences.map((x) => x.text)).toEqual([lead]);
+      expect(idsOf(find(notWell, lead.slice(0, 20)))).toEqual(['card-w090', 'card-w091']);
+      expect(listedCards(notWell)).toEqual(expect.arrayContaining(['card-w090', 'card-w091']));
+      for (const section of allSections(outline)) for (const x of sentencesOf(section.blocks)) expect(x.text).not.toMatch(never);
+    }
+
+    // An improvement that fits no theme: named as such, not "Voor overig noemden deelnemers …".
+    const improvement = withCards(social, [{ id: 'card-s090', column: 2, theme: 'overig', domain: 'Wmo', text: 'Zorg voor een grotere zaal' }]);
+    const improvements = sectionOf(chapterOf(outlineOf({ chapters: [SOCIAL] }, [wlz, improvement]), SOCIAL.id), 'improvements');
+    expect(find(improvements, 'Daarnaast noemden').text).toBe("Daarnaast noemden deelnemers deze losse verbeterpunten, buiten de thema's.");
+    expect(idsOf(find(improvements, 'Daarnaast noemden'))).toEqual(['card-s090']);
+  });
 });
 
 describe('buildOutline: the analyst’s edits', () => {
