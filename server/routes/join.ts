@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { isJoinCodeShape, normaliseJoinCode } from '../../shared/domain/join-code.ts';
+import { isJoinCodeShape, JOIN_CODE_ALPHABET, normaliseJoinCode } from '../../shared/domain/join-code.ts';
 import { joinPreview } from '../../shared/domain/join-preview.ts';
 import { addressKey } from '../security/client-ip.ts';
 import { waitText, type WindowLimiter } from '../security/rate-limiter.ts';
@@ -24,7 +24,7 @@ export function joinRoutes(deps: JoinRouteDeps): FastifyPluginAsync {
       reply.header('cache-control', 'no-store');
       const code = normaliseJoinCode(request.params.code);
       // A malformed code can never match, so answering it tells a guesser nothing.
-      if (!isJoinCodeShape(code)) return failure(reply, 400, 'invalid_payload', 'A join code is 6 characters, e.g. C7K M3P');
+      if (!isJoinCodeShape(code)) return failure(reply, 400, 'invalid_payload', `A join code is 6 of the characters ${JOIN_CODE_ALPHABET}, e.g. C7K M3P`);
       // While blocked even a right code is refused, as with 'session:join'.
       const address = addressKey(request.ip);
       const wait = deps.failedJoins.retryAfter(address);

@@ -82,7 +82,7 @@ describe('GET /api/join/:code', () => {
   ])('answers 400 for a malformed code (%s)', async (_name, code) => {
     const response = await preview(server, code);
     expect(response.status).toBe(400);
-    expect(await response.json()).toStrictEqual({ error: 'invalid_payload', message: 'A join code is 6 characters, e.g. C7K M3P' });
+    expect(await response.json()).toStrictEqual({ error: 'invalid_payload', message: 'A join code is 6 of the characters 34679CFHKMNPRTXY, e.g. C7K M3P' });
   });
 
   it('refuses a code too long for any URL with 414, and goes on answering', async () => {
