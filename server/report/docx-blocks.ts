@@ -117,7 +117,8 @@ function columnNeeds(node: MdTable, size: TableTextSize): { least: number; wish:
   const columns = node.children[0]?.children.length ?? 1;
   return Array.from({ length: columns }, (_, c) => {
     const texts = node.children.map((row) => cellText(row.children[c]?.children ?? []));
-    const word = Math.max(1, ...texts.flatMap((t) => t.split(/\s+/).map((w) => w.length)));
+    // Lines break at spaces, not at no-break spaces ("20\u00a0november\u00a02025" is one word here).
+    const word = Math.max(1, ...texts.flatMap((t) => t.split(/[ \t\r\n]+/).map((w) => w.length)));
     const whole = Math.max(1, ...texts.map((t) => t.length));
     return { least: word * char + CELL_PADDING, wish: Math.min(40, Math.max(8, whole)) * char + CELL_PADDING };
   });

@@ -30,10 +30,12 @@ export async function docxToPdf(docx: Buffer): Promise<Pdf> {
     await run(SOFFICE!, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'report.docx')], { timeout: 110_000 });
     const pdf = join(dir, 'report.pdf');
     await readFile(pdf);
-    // To look at the pages as a reader gets them: KEEP_PDF=dir keeps every PDF the tests made.
+    // To look at the pages as a reader gets them: KEEP_PDF=dir keeps every PDF the tests made (and its DOCX).
     if (process.env.KEEP_PDF) {
       await mkdir(process.env.KEEP_PDF, { recursive: true });
-      await copyFile(pdf, join(process.env.KEEP_PDF, `report-${Date.now()}-${Math.random().toString(36).slice(2, 6)}.pdf`));
+      const name = `report-${Date.now()}-${Math.random().toString(36).slice(2, 6)}`;
+      await copyFile(pdf, join(process.env.KEEP_PDF, `${name}.pdf`));
+      await copyFile(join(dir, 'report.docx'), join(process.env.KEEP_PDF, `${name}.docx`));
     }
     const info = (await run('pdfinfo', ['-f', '1', '-l', '9999', pdf])).stdout;
     const sizes = [...info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/gm)].map((m) => ({ width: Number(m[1]), height: Number(m[2]) }));

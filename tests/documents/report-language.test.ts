@@ -73,6 +73,13 @@ describe('the Word report in its language', () => {
     expect(text).not.toMatch(/februari|november 2025/);
   });
 
+  it('sets a session date in the method table on one line', () => {
+    for (const [language, date] of [['nl', '20 november 2025'], ['en', '20 November 2025']] as const) {
+      const row = pdfs[language]!.pages.join('\n').split('\n').find((line) => /Werksessie Wlz\s+20/.test(line));
+      expect(row?.replace(/\u00a0/g, ' '), language).toContain(date);
+    }
+  });
+
   it('in Dutch: Dutch built-in theme names, no English one, and Dutch dates', () => {
     const text = flat(pdfs.nl!);
     for (const name of BUILTIN.nl) expect(text, name).toContain(name);

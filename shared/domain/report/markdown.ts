@@ -24,8 +24,9 @@ declare module 'mdast' {
 
 
 // Text from cards and forms: one line, no control characters, no broken surrogate pairs (they make a DOCX unreadable).
+// Runs of breakable white space become one space; a no-break space stays, where the report sets one on purpose.
 const UNSAFE_CHARS = /[\u0000-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const clean = (value: string) => value.replace(/\s+/g, ' ').replace(UNSAFE_CHARS, '').trim();
+const clean = (value: string) => value.replace(/[^\S\u00a0]+/g, ' ').replace(UNSAFE_CHARS, '').trim();
 
 const text = (value: string): PhrasingContent => ({ type: 'text', value: clean(value) });
 /** Our own separators, kept as they are (a trimmed space would glue words together). */
@@ -78,7 +79,8 @@ function outlineSection(section: OutlineSection, style: ReportOutline['quoteStyl
 function introduction(report: ReportModel, t: Texts): RootContent[] {
   const { method } = report.introduction;
   const { outline } = report;
-  const sessions = method.sessions.map((s) => [s.title, formatDate(s.date, t), t.mode[s.mode], s.domains.join(', '), String(s.participants), String(s.calls)]);
+  // A date in a table cell stays on one line: its spaces are no-break spaces.
+  const sessions = method.sessions.map((s) => [s.title, formatDate(s.date, t).replace(/ /g, '\u00a0'), t.mode[s.mode], s.domains.join(', '), String(s.participants), String(s.calls)]);
   const sessionTable: RootContent[] = sessions.length ? [table(['left', 'left', 'left', 'left', 'right', 'right'], [...t.sessionColumns], sessions)] : [];
   return [
     heading(2, t.introduction),
