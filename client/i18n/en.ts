@@ -98,6 +98,7 @@ export const en: MessageSchema = {
     hiddenCount: 'No cards visible yet | 1 card collected, still hidden | {n} cards collected, still hidden',
     notCollecting: 'Cards can only be added in the Collecting phase.',
     locked: 'The board is locked.',
+    lockedDraftKept: 'The board is locked for now. What you typed stays here; you can post it once it opens again.',
     pending: 'waiting for connection',
     empty: 'No cards yet.',
     mine: 'Your card',

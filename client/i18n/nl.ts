@@ -96,6 +96,7 @@ export const nl = {
     hiddenCount: 'Nog geen kaarten zichtbaar | 1 kaart verzameld, nog verborgen | {n} kaarten verzameld, nog verborgen',
     notCollecting: 'Kaarten toevoegen kan alleen in de fase Verzamelen.',
     locked: 'Het bord is vergrendeld.',
+    lockedDraftKept: 'Het bord is even vergrendeld. Wat je typte blijft staan; je kunt het plaatsen zodra het weer open is.',
     pending: 'wacht op verbinding',
     empty: 'Nog geen kaarten.',
     mine: 'Jouw kaart',
