@@ -10,8 +10,6 @@ import { synthesisView } from './synthesis-view.ts';
 
 export { callScript, followUpView, type FollowUpView, type ScriptCard, type ScriptItem } from './followup-script.ts';
 
-/** The domain a new point gets unless the caller picks another: a session's only domain, else none. */
-export const defaultDomain = (domains: readonly string[]): string | null => (domains.length === 1 ? domains[0]! : null);
 
 /**
  * Follow-up calls ("nabellen"): after the session the analyst phones providers who were absent.

@@ -1,5 +1,6 @@
 import type { Codebook } from '../schemas/codebook.ts';
 import type { Session } from '../schemas/session.ts';
+import { defaultDomain } from './domains.ts';
 import { synthesisView } from './synthesis-view.ts';
 import { themeLabel, type ThemeLanguage } from './themes/theme-names.ts';
 import { tallyVotes } from './visibility.ts';
@@ -64,7 +65,7 @@ export function studyMatrix(sessions: Session[], codebook: Codebook, language: T
       labels.set(theme.id, themeLabel(theme, language));
       for (const cardId of theme.cardIds) {
         const card = session.cards[cardId]!;
-        const domain = card.domain ?? (session.domains.length === 1 ? session.domains[0]! : NO_DOMAIN);
+        const domain = card.domain ?? defaultDomain(session.domains) ?? NO_DOMAIN;
         const ref = `${session.id}:${cardId}`;
         domains.add(domain);
         const cell = cellAt(theme.id, domain);

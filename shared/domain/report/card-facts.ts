@@ -1,6 +1,7 @@
 import type { FollowUpCall } from '../../schemas/followup.ts';
 import { BUILTIN_DOMAINS, type Card, type Session } from '../../schemas/session.ts';
 import type { Study } from '../../schemas/study.ts';
+import { defaultDomain } from '../domains.ts';
 import { NO_DOMAIN } from '../study-matrix.ts';
 import { synthesisView } from '../synthesis-view.ts';
 import { themeLabel, type ThemeLanguage } from '../themes/theme-names.ts';
@@ -37,7 +38,7 @@ export function columnRoles(session: Session): Map<string, ColumnRole> {
 
 /** A card's domain: its own, or the session's when the session has one domain. */
 export const cardDomain = (session: Session, card: Card): string =>
-  card.domain ?? (session.domains.length === 1 ? session.domains[0]! : NO_DOMAIN);
+  card.domain ?? defaultDomain(session.domains) ?? NO_DOMAIN;
 
 const DOMAIN_ORDER: readonly string[] = BUILTIN_DOMAINS;
 /** Wlz, Wmo, Jeugdwet, Forensische Zorg, GZSP, then other domains alphabetically, cards without a domain last. */

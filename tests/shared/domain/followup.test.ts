@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { mergeThemes } from '../../../shared/domain/codebook-edits.ts';
 import { deleteCard, setHandVotes } from '../../../shared/domain/cards.ts';
-import { addFollowUpCard, answerCall, callScript, defaultDomain, deleteCall, followUpView, restoreCall, saveCall } from '../../../shared/domain/followup.ts';
+import { defaultDomain } from '../../../shared/domain/domains.ts';
+import { addFollowUpCard, answerCall, callScript, deleteCall, followUpView, restoreCall, saveCall } from '../../../shared/domain/followup.ts';
 import { setFinding } from '../../../shared/domain/synthesis.ts';
 import { synthesisView } from '../../../shared/domain/synthesis-view.ts';
 import { DEFAULT_CODEBOOK } from '../../../shared/domain/themes/default-codebook.ts';
